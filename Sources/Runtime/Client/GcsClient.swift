@@ -1,0 +1,82 @@
+import ClusterState
+import Foundation
+import SwiftProtobuf
+
+/// Typed calls to the GCS over one authenticated connection. Used by the CLI, drivers and
+/// raylets' helpers. Thread-safe.
+public final class GcsClient: Sendable {
+    public let rpc: RpcClient
+    public let address: ClusterAddress
+
+    init(rpc: RpcClient, address: ClusterAddress) {
+        self.rpc = rpc
+        self.address = address
+    }
+
+    /// Connects to the cluster found by `ClusterAddress.resolve`, with the token from the
+    /// environment or the temp dir.
+    public static func connect(explicitAddress: String?, paths: SessionPaths, peerKind: String,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               timeout: Duration = .seconds(5)) async throws -> GcsClient {
+        let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
+        let token = AuthToken.find(paths: paths, environment: environment) ?? ""
+        do {
+            let rpc = try await RpcClient.connect(host: address.host, port: address.port, token: token,
+                                                  peerKind: peerKind, timeout: timeout)
+            return GcsClient(rpc: rpc, address: address)
+        } catch let RuntimeError.unreachable(addr, reason) {
+            throw RuntimeError.unreachable(address: addr,
+                reason: "\(reason) The swiftray GCS at \(address.text) is not reachable; is the cluster running (`swiftray status` after `swiftray start --head`)?")
+        }
+    }
+
+    public func allNodes() async throws -> [NodeInfo] {
+        let reply: Swiftray_GetAllNodesReply = try await rpc.call("gcs.GetAllNodes", Swiftray_Empty())
+        return try reply.nodes.map { try NodeInfo(record: $0) }
+    }
+
+    public func allJobs() async throws -> [JobInfo] {
+        let reply: Swiftray_GetAllJobsReply = try await rpc.call("gcs.GetAllJobs", Swiftray_Empty())
+        return try reply.jobs.map { try JobInfo(record: $0) }
+    }
+
+    public func clusterStatus() async throws -> ClusterStatusReport {
+        let reply: Swiftray_GetClusterStatusReply = try await rpc.call("gcs.GetClusterStatus", Swiftray_Empty())
+        let nodes = try reply.nodes.map { try NodeInfo(record: $0) }
+        let tasks = reply.taskDemands.map {
+            ResourceDemand(shape: ResourceSet(raw: $0.shape), count: Int($0.count),
+                           countUsingPlacementGroups: Int($0.countUsingPlacementGroups))
+        }
+        let groups = reply.placementGroupDemands.map { d in
+            PlacementGroupDemand(bundles: d.bundles.map { OrderedResources(keys: $0.keyOrder, set: ResourceSet(raw: $0.resources)) },
+                                 strategy: d.strategy, count: Int(d.count))
+        }
+        return ClusterStatusReport(timeMicros: reply.timeUs, nodes: nodes, taskDemands: tasks, placementGroupDemands: groups)
+    }
+
+    /// Registers a driver's job; the GCS assigns the id.
+    public func addJob(namespace: String, entrypoint: String, driverPid: Int32, driverIp: String) async throws -> JobInfo {
+        var request = Swiftray_AddJobRequest()
+        request.namespace = namespace
+        request.entrypoint = entrypoint
+        request.driverPid = driverPid
+        request.driverIp = driverIp
+        let reply: Swiftray_AddJobReply = try await rpc.call("gcs.AddJob", request)
+        return try JobInfo(record: reply.job)
+    }
+
+    /// Ends a driver's job with the given status.
+    public func markJobFinished(_ job: JobID, status: JobStatus, message: String, errorType: String = "",
+                                exitCode: Int32? = nil) async throws {
+        var request = Swiftray_MarkJobFinishedRequest()
+        request.jobID = Data(job.bytes)
+        request.status = status == .failed ? .jobFailed : .jobSucceeded
+        request.message = message
+        request.errorType = errorType
+        request.hasExitCode_p = exitCode != nil
+        request.exitCode = exitCode ?? 0
+        let _: Swiftray_Empty = try await rpc.call("gcs.MarkJobFinished", request)
+    }
+
+    public func close() async { await rpc.close() }
+}

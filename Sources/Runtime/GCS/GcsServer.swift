@@ -1,0 +1,245 @@
+import ClusterState
+import Foundation
+import Logging
+import StateStore
+import SwiftProtobuf
+
+/// The Global Control Service: node table and health checks, job table, internal KV and the
+/// cluster status. One per cluster, in the `swiftray gcs-server` process. Every state change is
+/// written to SQLite (`GcsStore`) before the call that caused it is acknowledged.
+public actor GcsServer: RpcService {
+    public let config: GcsConfig
+    private let store: GcsStore
+    private let logger: Logger
+    private var tables: GcsTables
+    private var lastReport: [NodeID: ContinuousClock.Instant] = [:]
+    /// Driver connections and the job each registered.
+    private var driverJobs: [UInt64: JobID] = [:]
+    private var server: RpcServer?
+
+    /// Opens the database and reloads every table (fresh database: empty tables).
+    public init(config: GcsConfig, logger: Logger) throws {
+        self.config = config
+        self.logger = logger
+        store = try GcsStore(path: config.databasePath)
+        let snapshot = try store.loadSnapshot()
+        tables = GcsTables(snapshot: StateStoreSnapshotAdapter(nodes: snapshot.nodes, jobs: snapshot.jobs))
+        let now = ContinuousClock.now
+        for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
+    }
+
+    /// Starts listening; returns the bound port.
+    public func start() async throws -> Int {
+        let identity = RpcServerIdentity(token: config.token, sessionName: config.sessionName,
+                                         tempDir: config.tempDir, component: "gcs")
+        let server = try await RpcServer.start(host: config.host, port: config.port, identity: identity,
+                                               service: self, logger: logger)
+        self.server = server
+        logger.info("GCS listening on \(config.host):\(server.port), database \(config.databasePath), \(tables.nodes.count) node(s) and \(tables.jobs.count) job(s) reloaded.")
+        return server.port
+    }
+
+    /// Runs the health checker until the task is cancelled, then closes the listener.
+    public func run() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: config.healthCheckPeriod)
+            checkHealth(now: ContinuousClock.now)
+        }
+        await server?.close()
+    }
+
+    private func checkHealth(now: ContinuousClock.Instant) {
+        for node in tables.allNodes where node.state == .alive {
+            let last = lastReport[node.nodeID] ?? now
+            if now - last > config.healthCheckTimeout {
+                markNodeDead(node.nodeID, reason: .unexpectedTermination,
+                             message: "health check failed due to missing too many heartbeats")
+            }
+        }
+    }
+
+    private func markNodeDead(_ id: NodeID, reason: NodeDeathReason, message: String) {
+        guard var node = tables.nodes[id], node.state == .alive else { return }
+        do {
+            try node.markDead(reason: reason, message: message, timeMs: Self.nowMs())
+            try store.saveNode(node)
+            tables.put(node)
+            lastReport[id] = nil
+            logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
+        } catch {
+            logger.error("Could not record the death of node \(id): \(error)")
+        }
+    }
+
+    // MARK: RpcService
+
+    public nonisolated func handle(method: String, payload: Data, connection: RpcConnection) async throws -> Data {
+        switch method {
+        case "gcs.RegisterNode":
+            return try await registerNode(Self.decode(payload), connection: connection).serializedData()
+        case "gcs.ReportResources":
+            return try await reportResources(Self.decode(payload)).serializedData()
+        case "gcs.UnregisterNode":
+            try await unregisterNode(Self.decode(payload))
+            return Data()
+        case "gcs.GetAllNodes":
+            var reply = Swiftray_GetAllNodesReply()
+            reply.nodes = await tables.allNodes.map(\.record)
+            return try reply.serializedData()
+        case "gcs.GetAllJobs":
+            var reply = Swiftray_GetAllJobsReply()
+            reply.jobs = await tables.allJobs.map(\.record)
+            return try reply.serializedData()
+        case "gcs.GetClusterStatus":
+            return try await clusterStatus().serializedData()
+        case "gcs.AddJob":
+            return try await addJob(Self.decode(payload), connection: connection).serializedData()
+        case "gcs.MarkJobFinished":
+            try await markJobFinished(Self.decode(payload))
+            return Data()
+        case "gcs.KVPut":
+            let r: Swiftray_KVPutRequest = try Self.decode(payload)
+            var reply = Swiftray_KVPutReply()
+            reply.added = try store.kvPut(namespace: r.namespace, key: [UInt8](r.key), value: [UInt8](r.value), overwrite: r.overwrite)
+            return try reply.serializedData()
+        case "gcs.KVGet":
+            let r: Swiftray_KVGetRequest = try Self.decode(payload)
+            var reply = Swiftray_KVGetReply()
+            if let value = try store.kvGet(namespace: r.namespace, key: [UInt8](r.key)) {
+                reply.found = true
+                reply.value = Data(value)
+            }
+            return try reply.serializedData()
+        case "gcs.KVDelete":
+            let r: Swiftray_KVDeleteRequest = try Self.decode(payload)
+            var reply = Swiftray_KVDeleteReply()
+            reply.deleted = try store.kvDelete(namespace: r.namespace, key: [UInt8](r.key))
+            return try reply.serializedData()
+        default:
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
+                                      message: "The GCS has no call named \(method).")
+        }
+    }
+
+    public func connectionClosed(_ connection: RpcConnection) async {
+        guard let jobID = driverJobs.removeValue(forKey: connection.id),
+              let job = tables.jobs[jobID], job.status == .running else { return }
+        finishJob(job, status: .failed,
+                  message: "The driver (pid \(job.driverPid)) disconnected from the GCS without finishing its job.",
+                  errorType: "DRIVER_DIED", exitCode: nil)
+    }
+
+    // MARK: nodes
+
+    private func registerNode(_ request: Swiftray_RegisterNodeRequest, connection: RpcConnection) throws -> Swiftray_RegisterNodeReply {
+        var node: NodeInfo
+        do { node = try NodeInfo(record: request.node) } catch {
+            throw RuntimeError.invalidArgument("The node registration was rejected: \(error)")
+        }
+        if let existing = tables.nodes[node.nodeID] {
+            guard existing.state == .alive else {
+                throw RuntimeError.invalidArgument("Node \(node.nodeID) was already declared DEAD (\(existing.stateMessage ?? "")); a raylet that comes back must register as a new node.")
+            }
+            node.startTimeMs = existing.startTimeMs  // a raylet re-registering after a GCS restart
+        } else {
+            node.startTimeMs = Self.nowMs()
+        }
+        node.state = .alive
+        node.endTimeMs = 0
+        node.deathReason = nil
+        node.deathMessage = ""
+        try store.saveNode(node)
+        tables.put(node)
+        lastReport[node.nodeID] = ContinuousClock.now
+        connection.setTag("node", node.nodeID.hex)
+        logger.info("Node \(node.nodeID) registered from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
+        var reply = Swiftray_RegisterNodeReply()
+        reply.healthReportPeriodMs = Int64(config.reportPeriod.components.seconds * 1000
+                                           + config.reportPeriod.components.attoseconds / 1_000_000_000_000_000)
+        return reply
+    }
+
+    private func reportResources(_ request: Swiftray_ReportResourcesRequest) throws -> Swiftray_ReportResourcesReply {
+        var reply = Swiftray_ReportResourcesReply()
+        guard let id = NodeID(bytes: [UInt8](request.nodeID)), var node = tables.nodes[id] else {
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue,
+                                      message: "The GCS does not know the reporting node; it must register first.")
+        }
+        guard node.state == .alive else {
+            reply.nodeIsDead = true
+            return reply
+        }
+        lastReport[id] = ContinuousClock.now
+        let available = ResourceSet(raw: request.resourcesAvailable)
+        if available != node.resourcesAvailable {
+            node.resourcesAvailable = available
+            tables.put(node)
+        }
+        return reply
+    }
+
+    private func unregisterNode(_ request: Swiftray_UnregisterNodeRequest) throws {
+        guard let id = NodeID(bytes: [UInt8](request.nodeID)) else {
+            throw RuntimeError.invalidArgument("The node id to unregister is malformed.")
+        }
+        let reason = NodeDeathReason(rawValue: request.reason) ?? .expectedTermination
+        markNodeDead(id, reason: reason, message: request.message)
+    }
+
+    private func clusterStatus() -> Swiftray_GetClusterStatusReply {
+        var reply = Swiftray_GetClusterStatusReply()
+        reply.timeUs = Int64(Date().timeIntervalSince1970 * 1_000_000)
+        reply.nodes = tables.allNodes.map(\.record)
+        return reply
+    }
+
+    // MARK: jobs
+
+    private func addJob(_ request: Swiftray_AddJobRequest, connection: RpcConnection) throws -> Swiftray_AddJobReply {
+        let now = Self.nowMs()
+        let job = try store.addJob { id in
+            JobInfo(jobID: id, namespace: request.namespace, entrypoint: request.entrypoint,
+                    driverPid: request.driverPid, driverIp: request.driverIp,
+                    driverNodeID: NodeID(bytes: [UInt8](request.driverNodeID)), startTimeMs: now)
+        }
+        tables.put(job)
+        driverJobs[connection.id] = job.jobID
+        logger.info("Job \(job.jobID) started by driver pid \(job.driverPid) at \(job.driverIp).")
+        var reply = Swiftray_AddJobReply()
+        reply.job = job.record
+        return reply
+    }
+
+    private func markJobFinished(_ request: Swiftray_MarkJobFinishedRequest) throws {
+        guard let id = JobID(bytes: [UInt8](request.jobID)), let job = tables.jobs[id] else {
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue, message: "The GCS has no such job.")
+        }
+        guard job.status == .running else { return }  // idempotent
+        let status: JobStatus = request.status == .jobFailed ? .failed : .succeeded
+        finishJob(job, status: status, message: request.message, errorType: request.errorType,
+                  exitCode: request.hasExitCode_p ? request.exitCode : nil)
+        driverJobs = driverJobs.filter { $0.value != id }
+    }
+
+    private func finishJob(_ job: JobInfo, status: JobStatus, message: String, errorType: String, exitCode: Int32?) {
+        var job = job
+        do {
+            try job.finish(status: status, message: message, errorType: errorType, exitCode: exitCode, timeMs: Self.nowMs())
+            try store.saveJob(job)
+            tables.put(job)
+            logger.info("Job \(job.jobID) ended: \(status.rawValue). \(message)")
+        } catch {
+            logger.error("Could not record the end of job \(job.jobID): \(error)")
+        }
+    }
+
+    // MARK: helpers
+
+    static func decode<M: SwiftProtobuf.Message>(_ payload: Data) throws -> M {
+        do { return try M(serializedBytes: payload) } catch {
+            throw RuntimeError.invalidArgument("The request could not be decoded as \(M.protoMessageName).")
+        }
+    }
+
+    static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}

@@ -1,0 +1,127 @@
+import ClusterState
+import Foundation
+import Logging
+import SwiftProtobuf
+
+/// The node manager of one node, in the `swiftray raylet` process: registers the node with the
+/// GCS under a fresh NodeID, reports its resources periodically (the GCS's health signal),
+/// listens on the node-manager port, and exits cleanly when the GCS stays unreachable past the
+/// reconnect window or declares the node dead.
+public actor Raylet: RpcService {
+    public let config: RayletConfig
+    public let nodeID: NodeID
+    private let logger: Logger
+    private var gcs: RpcClient?
+    private var server: RpcServer?
+    private var available: ResourceSet
+    private var reportPeriod: Duration = .milliseconds(250)
+    private var boundPort = 0
+
+    public init(config: RayletConfig, logger: Logger) {
+        self.config = config
+        self.logger = logger
+        var rng = SystemRandomNumberGenerator()
+        nodeID = NodeID.random(using: &rng)
+        available = config.resources
+    }
+
+    /// Listens on the node-manager port and registers with the GCS. Returns the bound port.
+    public func start() async throws -> Int {
+        let identity = RpcServerIdentity(token: config.token, sessionName: config.sessionName,
+                                         tempDir: config.tempDir, component: "raylet")
+        let server = try await RpcServer.start(host: config.nodeIP, port: config.nodeManagerPort,
+                                               identity: identity, service: self, logger: logger)
+        self.server = server
+        boundPort = server.port
+        try await connectAndRegister(deadline: ContinuousClock.now + .seconds(10))
+        logger.info("Raylet \(nodeID) listening on \(config.nodeIP):\(server.port), resources \(config.resources).")
+        return server.port
+    }
+
+    /// Reports to the GCS until cancelled (graceful stop) or until the GCS is gone for good.
+    /// - Returns: normally on cancellation; throws when the raylet must exit with an error.
+    public func run() async throws {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: reportPeriod)
+            if Task.isCancelled { break }
+            do {
+                try await report()
+            } catch let error as RuntimeError {
+                if case .failed = error { throw error }  // declared dead
+                logger.warning("Lost the GCS at \(config.gcsHost):\(config.gcsPort): \(error) Reconnecting for up to \(config.gcsReconnectWindow).")
+                await gcs?.close()
+                gcs = nil
+                try await connectAndRegister(deadline: ContinuousClock.now + config.gcsReconnectWindow)
+            }
+        }
+    }
+
+    /// Tells the GCS this node is leaving on purpose, then closes the listener.
+    public func shutdown(reason: String) async {
+        if let gcs {
+            var request = Swiftray_UnregisterNodeRequest()
+            request.nodeID = Data(nodeID.bytes)
+            request.reason = NodeDeathReason.expectedTermination.rawValue
+            request.message = reason
+            let _: Swiftray_Empty? = try? await gcs.call("gcs.UnregisterNode", request, timeout: .seconds(2))
+            await gcs.close()
+        }
+        await server?.close()
+        logger.info("Raylet \(nodeID) stopped: \(reason).")
+    }
+
+    private func report() async throws {
+        guard let gcs else { throw RuntimeError.connectionClosed(peer: "GCS") }
+        var request = Swiftray_ReportResourcesRequest()
+        request.nodeID = Data(nodeID.bytes)
+        request.resourcesAvailable = available.raw
+        let reply: Swiftray_ReportResourcesReply = try await gcs.call("gcs.ReportResources", request, timeout: .seconds(2))
+        if reply.nodeIsDead {
+            throw RuntimeError.failed("The GCS declared node \(nodeID) dead; this raylet exits. Start a new node to rejoin.")
+        }
+    }
+
+    private func connectAndRegister(deadline: ContinuousClock.Instant) async throws {
+        var lastError: any Error = RuntimeError.unreachable(address: "\(config.gcsHost):\(config.gcsPort)", reason: "no attempt was made.")
+        while ContinuousClock.now < deadline {
+            do {
+                let client = try await RpcClient.connect(host: config.gcsHost, port: config.gcsPort,
+                                                         token: config.token, peerKind: "raylet",
+                                                         timeout: .seconds(2))
+                var request = Swiftray_RegisterNodeRequest()
+                request.node = NodeInfo(nodeID: nodeID, ip: config.nodeIP, nodeManagerPort: boundPort,
+                                        isHead: config.isHead, nodeName: config.nodeName,
+                                        resourcesTotal: config.resources, resourcesAvailable: available,
+                                        labels: config.labels.merging(["ray.io/node-id": nodeID.hex]) { a, _ in a },
+                                        startTimeMs: 0, rayletPid: getpid(), localIndex: config.localIndex).record
+                let reply: Swiftray_RegisterNodeReply = try await client.call("gcs.RegisterNode", request, timeout: .seconds(5))
+                if reply.healthReportPeriodMs > 0 { reportPeriod = .milliseconds(reply.healthReportPeriodMs) }
+                gcs = client
+                return
+            } catch let RuntimeError.handshakeRefused(message) {
+                throw RuntimeError.handshakeRefused(message)
+            } catch let RuntimeError.remote(code, message) where code == Swiftray_ErrorCode.badRequest.rawValue {
+                throw RuntimeError.failed(message)
+            } catch {
+                lastError = error
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        throw RuntimeError.unreachable(address: "\(config.gcsHost):\(config.gcsPort)",
+                                       reason: "the GCS did not answer in time (\(lastError)). The raylet exits.")
+    }
+
+    // MARK: RpcService
+
+    public nonisolated func handle(method: String, payload: Data, connection: RpcConnection) async throws -> Data {
+        switch method {
+        case "raylet.Ping":
+            return try Swiftray_Empty().serializedData()
+        default:
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
+                                      message: "The raylet has no call named \(method).")
+        }
+    }
+
+    public func connectionClosed(_ connection: RpcConnection) async {}
+}

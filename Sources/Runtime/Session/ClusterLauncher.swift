@@ -1,0 +1,166 @@
+import ClusterState
+import Foundation
+
+/// Implements `swiftray start`: prepares the session directory and token, launches the GCS
+/// (head only) and a raylet as detached daemons, waits for both to report ready, and records
+/// them for `stop`. On any failure it stops what it started and leaves no half-written state.
+public enum ClusterLauncher {
+    public static func start(_ options: StartOptions) async throws -> StartedCluster {
+        if let join = options.joinAddress {
+            return try await startWorker(options, gcsHost: join.host, gcsPort: join.port)
+        }
+        return try await startHead(options)
+    }
+
+    // MARK: head
+
+    static func startHead(_ options: StartOptions) async throws -> StartedCluster {
+        let paths = options.paths
+        try FileSystem.makeDirectory(paths.tempDir)
+        try refuseIfRunning(paths)
+        if options.port != 0 {
+            let probe = await RpcClient.whoIs(host: options.nodeIP, port: options.port)
+            if probe.listening {
+                if let who = probe.reply {
+                    throw RuntimeError.invalidArgument("Port \(options.port) on \(options.nodeIP) is already in use by the swiftray \(who.component) of session \(who.sessionName) (temp dir \(who.tempDir)). Stop it with `swiftray stop --temp-dir \(who.tempDir)` or choose another port with --port.")
+                }
+                throw RuntimeError.invalidArgument("Port \(options.port) on \(options.nodeIP) is already in use by another program. Choose another port with --port.")
+            }
+        }
+        let token = try AuthToken.loadOrCreate(paths: paths, environment: options.environment)
+        let sessionName = SessionPaths.sessionName(date: Date(), pid: getpid())
+        let sessionDir = paths.sessionDir(sessionName)
+        try FileSystem.makeDirectory(SessionPaths.logsDir(sessionDir))
+        try FileSystem.makeDirectory(SessionPaths.databaseDir(sessionDir))
+        let processes = SessionProcesses(sessionDir: sessionDir)
+        var started: [Int32] = []
+        do {
+            var gcsArgs = ["gcs-server", "--port", String(options.port), "--node-ip-address", options.nodeIP,
+                           "--session-dir", sessionDir, "--temp-dir", paths.tempDir]
+            if let ms = options.healthCheckTimeoutMs { gcsArgs += ["--health-check-timeout-ms", String(ms)] }
+            let gcs = try ProcessLauncher.spawn(executable: ProcessLauncher.currentExecutable(), arguments: gcsArgs,
+                                                environment: daemonEnvironment(options.environment, token: token),
+                                                logFile: SessionPaths.logsDir(sessionDir) + "/gcs_server.out")
+            started.append(gcs.pid)
+            try processes.record(pid: gcs.pid, role: "gcs", name: "gcs_server")
+            let portText = try ProcessLauncher.waitUntilReady(gcs, name: "GCS server", timeout: .seconds(10))
+            guard let gcsPort = Int(portText) else {
+                throw RuntimeError.session("The GCS server reported an unreadable port '\(portText)'.")
+            }
+            let gcsAddress = "\(options.nodeIP):\(gcsPort)"
+            try? FileManager.default.removeItem(atPath: paths.latestLink)
+            try? FileManager.default.createSymbolicLink(atPath: paths.latestLink, withDestinationPath: sessionDir)
+            let (nodeID, rayletPid) = try await launchRaylet(options, gcsHost: options.nodeIP, gcsPort: gcsPort,
+                                                            token: token, sessionDir: sessionDir, sessionName: sessionName,
+                                                            isHead: true, processes: processes)
+            started.append(rayletPid)
+            try FileSystem.writeAtomically(path: paths.currentClusterFile, contents: gcsAddress + "\n")
+            return StartedCluster(gcsAddress: gcsAddress, nodeIP: options.nodeIP, nodeID: nodeID,
+                                  sessionDir: sessionDir, pids: started)
+        } catch {
+            _ = processes.stopAll(grace: .seconds(2), force: false)
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink)) == sessionDir {
+                try? FileManager.default.removeItem(atPath: paths.latestLink)
+            }
+            try? FileManager.default.removeItem(atPath: sessionDir)
+            throw error
+        }
+    }
+
+    /// A head start is refused when this temp dir already runs a cluster whose GCS answers.
+    static func refuseIfRunning(_ paths: SessionPaths) throws {
+        guard let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink) else { return }
+        let running = SessionProcesses(sessionDir: latest).all().filter { $0.pid.role == "gcs" && $0.pid.isRunning }
+        if let gcs = running.first {
+            let address = FileSystem.read(paths.currentClusterFile)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+            throw RuntimeError.invalidArgument("A swiftray cluster is already running in temp dir \(paths.tempDir) (session \((latest as NSString).lastPathComponent), GCS pid \(gcs.pid.pid) at \(address)). Stop it with `swiftray stop --temp-dir \(paths.tempDir)` or use another --temp-dir.")
+        }
+    }
+
+    // MARK: worker
+
+    static func startWorker(_ options: StartOptions, gcsHost: String, gcsPort: Int) async throws -> StartedCluster {
+        let paths = options.paths
+        try FileSystem.makeDirectory(paths.tempDir)
+        guard let token = AuthToken.find(paths: paths, environment: options.environment) else {
+            throw RuntimeError.invalidArgument("No cluster token found: set SWIFTRAY_AUTH_TOKEN to the head's token (`swiftray get-auth-token` on the head prints it), or start this node with the head's --temp-dir.")
+        }
+        let client: RpcClient
+        do {
+            client = try await RpcClient.connect(host: gcsHost, port: gcsPort, token: token, peerKind: "cli", timeout: .seconds(5))
+        } catch let RuntimeError.unreachable(address, reason) {
+            throw RuntimeError.unreachable(address: address, reason: "\(reason) Is a head node running there (`swiftray start --head`)?")
+        }
+        let sessionName = client.hello.sessionName
+        await client.close()
+        let sessionDir = paths.sessionDir(sessionName)
+        try FileSystem.makeDirectory(SessionPaths.logsDir(sessionDir))
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink)) != sessionDir {
+            try? FileManager.default.removeItem(atPath: paths.latestLink)
+            try? FileManager.default.createSymbolicLink(atPath: paths.latestLink, withDestinationPath: sessionDir)
+        }
+        let processes = SessionProcesses(sessionDir: sessionDir)
+        let (nodeID, pid) = try await launchRaylet(options, gcsHost: gcsHost, gcsPort: gcsPort, token: token,
+                                                   sessionDir: sessionDir, sessionName: sessionName,
+                                                   isHead: false, processes: processes)
+        try FileSystem.writeAtomically(path: paths.currentClusterFile, contents: "\(gcsHost):\(gcsPort)\n")
+        return StartedCluster(gcsAddress: "\(gcsHost):\(gcsPort)", nodeIP: options.nodeIP, nodeID: nodeID,
+                              sessionDir: sessionDir, pids: [pid])
+    }
+
+    // MARK: raylet
+
+    static func launchRaylet(_ options: StartOptions, gcsHost: String, gcsPort: Int, token: String,
+                             sessionDir: String, sessionName: String, isHead: Bool,
+                             processes: SessionProcesses) async throws -> (NodeID, Int32) {
+        let index = processes.nextRayletIndex()
+        let name = index == 0 ? "raylet" : "raylet.\(index)"
+        let spec = options.resourceSpec()
+        let total = spec.totalResources(nodeIP: options.nodeIP, isHead: isHead)
+        var args = ["raylet", "--gcs-address", "\(gcsHost):\(gcsPort)", "--node-ip-address", options.nodeIP,
+                    "--node-manager-port", String(options.nodeManagerPort), "--session-dir", sessionDir,
+                    "--session-name", sessionName, "--temp-dir", options.paths.tempDir,
+                    "--local-index", String(index), "--resources-fixed", encode(total)]
+        if isHead { args.append("--head") }
+        if let s = options.gcsReconnectWindowSeconds { args += ["--gcs-reconnect-window", String(s)] }
+        let raylet = try ProcessLauncher.spawn(executable: ProcessLauncher.currentExecutable(), arguments: args,
+                                               environment: daemonEnvironment(options.environment, token: token),
+                                               logFile: SessionPaths.logsDir(sessionDir) + "/\(name).out")
+        do {
+            try processes.record(pid: raylet.pid, role: "raylet", name: name)
+            let ready = try ProcessLauncher.waitUntilReady(raylet, name: "raylet", timeout: .seconds(15))
+            let idText = ready.split(separator: " ").first.map(String.init) ?? ""
+            return (try NodeID(hex: idText), raylet.pid)
+        } catch {
+            kill(raylet.pid, SIGKILL)
+            unlink(SessionPaths.pidsDir(sessionDir) + "/\(name).pid")
+            throw error
+        }
+    }
+
+    /// Resources on the raylet's command line: `name=raw,name=raw` in fixed point (names are
+    /// percent-encoded so any resource name survives).
+    public static func encode(_ set: ResourceSet) -> String {
+        set.names.map { "\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)=\(set[$0].raw)" }
+            .joined(separator: ",")
+    }
+
+    /// The inverse of `encode`.
+    public static func decodeResources(_ text: String) throws -> ResourceSet {
+        var raw: [String: Int64] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let name = String(parts[0]).removingPercentEncoding, let value = Int64(parts[1]) else {
+                throw RuntimeError.invalidArgument("The resource list '\(text)' is malformed.")
+            }
+            raw[name] = value
+        }
+        return ResourceSet(raw: raw)
+    }
+
+    static func daemonEnvironment(_ base: [String: String], token: String) -> [String: String] {
+        var env = base
+        env[AuthToken.environmentKey] = token
+        return env
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where a temp dir keeps a cluster's files (see docs/ARCHITECTURE.md "Session layout").
+/// Pure path arithmetic; nothing is created here.
+public struct SessionPaths: Sendable, Equatable {
+    /// The temp dir (`--temp-dir`, else `SWIFTRAY_TEMP_DIR`, else `/tmp/swiftray`).
+    public let tempDir: String
+
+    public init(tempDir: String) { self.tempDir = tempDir }
+
+    /// The default temp dir for this environment.
+    public static func defaultTempDir(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let dir = environment["SWIFTRAY_TEMP_DIR"], !dir.isEmpty { return dir }
+        return "/tmp/swiftray"
+    }
+
+    /// `<temp-dir>/swiftray_current_cluster`: the GCS address of the running cluster.
+    public var currentClusterFile: String { tempDir + "/swiftray_current_cluster" }
+    /// `<temp-dir>/auth_token` (mode 0600): the cluster token.
+    public var tokenFile: String { tempDir + "/auth_token" }
+    /// `<temp-dir>/session_latest`: symlink to the newest session.
+    public var latestLink: String { tempDir + "/session_latest" }
+
+    /// The session folder of a given session name.
+    public func sessionDir(_ name: String) -> String { tempDir + "/" + name }
+
+    public static func logsDir(_ sessionDir: String) -> String { sessionDir + "/logs" }
+    public static func pidsDir(_ sessionDir: String) -> String { sessionDir + "/pids" }
+    public static func databaseDir(_ sessionDir: String) -> String { sessionDir + "/gcs" }
+    public static func databasePath(_ sessionDir: String) -> String { sessionDir + "/gcs/gcs.sqlite" }
+
+    /// `session_<YYYY-MM-DD_HH-MM-SS_ffffff>_<pid>` as Ray names sessions (local time).
+    public static func sessionName(date: Date, pid: Int32) -> String {
+        var t = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let micros = Int((date.timeIntervalSince1970 - Double(t)) * 1_000_000)
+        return String(format: "session_%04d-%02d-%02d_%02d-%02d-%02d_%06d_%d",
+                      parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                      parts.tm_hour, parts.tm_min, parts.tm_sec, max(0, min(999_999, micros)), pid)
+    }
+}

@@ -1,0 +1,27 @@
+import NIOCore
+
+/// Splits the inbound byte stream into frame bodies; rejects frames over `maxFrameSize`
+/// before buffering them. One instance per channel, confined to its event loop.
+final class FrameDecoder: ByteToMessageDecoder {
+    typealias InboundOut = ByteBuffer
+    let maxFrameSize: Int
+
+    init(maxFrameSize: Int) { self.maxFrameSize = maxFrameSize }
+
+    func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return .needMoreData }
+        guard Int(length) <= maxFrameSize else {
+            throw RuntimeError.frameTooLarge(size: Int(length), limit: maxFrameSize)
+        }
+        guard buffer.readableBytes >= 4 + Int(length) else { return .needMoreData }
+        buffer.moveReaderIndex(forwardBy: 4)
+        let body = buffer.readSlice(length: Int(length))!
+        context.fireChannelRead(wrapInboundOut(body))
+        return .continue
+    }
+
+    func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+        while try decode(context: context, buffer: &buffer) == .continue {}
+        return .needMoreData
+    }
+}

@@ -1,0 +1,76 @@
+import ClusterState
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// The calls a client has sent and not yet seen answered, keyed by request id. Thread-safe;
+/// owned by one `RpcClient`. Each continuation is resumed exactly once: by the answer, by the
+/// deadline, by cancellation, or by the connection closing.
+final class PendingCalls: Sendable {
+    private struct Entry {
+        var continuation: CheckedContinuation<Swiftray_Frame, any Error>
+        var deadline: Scheduled<Void>?
+    }
+    private struct State {
+        var nextID: UInt64 = 1
+        var entries: [UInt64: Entry] = [:]
+        var closed: RuntimeError?
+    }
+    private let state = NIOLockedValueBox(State())
+
+    /// Registers a call and returns its id, or nil (after failing the continuation) when the
+    /// connection is already closed.
+    func register(_ continuation: CheckedContinuation<Swiftray_Frame, any Error>) -> UInt64? {
+        let closed: RuntimeError? = state.withLockedValue { s in
+            if let error = s.closed { return error }
+            return nil
+        }
+        if let closed {
+            continuation.resume(throwing: closed)
+            return nil
+        }
+        return state.withLockedValue { s in
+            let id = s.nextID
+            s.nextID += 1
+            s.entries[id] = Entry(continuation: continuation, deadline: nil)
+            return id
+        }
+    }
+
+    /// Attaches the deadline timer of a registered call (cancelled when the call completes).
+    func setDeadline(_ id: UInt64, _ task: Scheduled<Void>) {
+        let attached = state.withLockedValue { s -> Bool in
+            guard s.entries[id] != nil else { return false }
+            s.entries[id]!.deadline = task
+            return true
+        }
+        if !attached { task.cancel() }
+    }
+
+    /// Delivers an answer; unknown ids (late answers after a deadline) are ignored.
+    func complete(_ frame: Swiftray_Frame) {
+        guard let entry = state.withLockedValue({ $0.entries.removeValue(forKey: frame.id) }) else { return }
+        entry.deadline?.cancel()
+        entry.continuation.resume(returning: frame)
+    }
+
+    /// Fails one call (deadline or cancellation).
+    func fail(_ id: UInt64, with error: any Error) {
+        guard let entry = state.withLockedValue({ $0.entries.removeValue(forKey: id) }) else { return }
+        entry.deadline?.cancel()
+        entry.continuation.resume(throwing: error)
+    }
+
+    /// Fails every pending call and refuses new ones (the connection is gone).
+    func closeAll(with error: RuntimeError) {
+        let entries = state.withLockedValue { s -> [Entry] in
+            s.closed = error
+            let all = Array(s.entries.values)
+            s.entries.removeAll()
+            return all
+        }
+        for entry in entries {
+            entry.deadline?.cancel()
+            entry.continuation.resume(throwing: error)
+        }
+    }
+}

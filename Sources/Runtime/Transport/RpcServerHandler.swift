@@ -1,0 +1,161 @@
+import ClusterState
+import Foundation
+import Logging
+import NIOCore
+import SwiftProtobuf
+
+/// Server side of one connection: enforces the handshake (protocol version and cluster token,
+/// compared in constant time), answers `whois`, and runs each authenticated call as its own
+/// task. Confined to the channel's event loop.
+final class RpcServerHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    private let identity: RpcServerIdentity
+    private let service: any RpcService
+    private let connection: RpcConnection
+    private let logger: Logger
+    private var authenticated = false
+
+    init(identity: RpcServerIdentity, service: any RpcService, connection: RpcConnection, logger: Logger) {
+        self.identity = identity
+        self.service = service
+        self.connection = connection
+        self.logger = logger
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let decoded = Result { () throws(RuntimeError) -> Swiftray_Frame in try FrameCodec.decode(unwrapInboundIn(data)) }
+        guard case .success(let frame) = decoded else {
+            if case .failure(let error) = decoded {
+                refuse(context: context, id: 0, code: .badRequest, message: "\(error) The connection is closed.")
+            }
+            return
+        }
+        if frame.isResponse { return }
+        if !authenticated {
+            handshake(context: context, frame: frame)
+            return
+        }
+        let channel = context.channel
+        let service = self.service, connection = self.connection
+        RpcServerHandler.dispatch(frame, service: service, connection: connection, channel: channel)
+    }
+
+    /// Runs one call in its own task.
+    private static func dispatch(_ frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
+                                 channel: any Channel) {
+        Task { await respond(to: frame, service: service, connection: connection, channel: channel) }
+    }
+
+    /// Runs one call and writes its answer (or its error) back on `channel`.
+    private static func respond(to frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
+                                channel: any Channel) async {
+        var answer = Swiftray_Frame()
+        answer.id = frame.id
+        answer.method = frame.method
+        answer.isResponse = true
+        do {
+            answer.payload = try await service.handle(method: frame.method, payload: frame.payload, connection: connection)
+        } catch {
+            if let runtimeError = error as? RuntimeError {
+                answer.errorCode = code(for: runtimeError)
+                answer.error = runtimeError.description
+            } else {
+                answer.errorCode = .failed
+                answer.error = "\(error)"
+            }
+        }
+        if let buffer = try? FrameCodec.encode(answer, allocator: channel.allocator) {
+            channel.writeAndFlush(buffer, promise: nil)
+        }
+    }
+
+    private func handshake(context: ChannelHandlerContext, frame: Swiftray_Frame) {
+        switch frame.method {
+        case "whois":
+            var reply = Swiftray_WhoIsReply()
+            reply.sessionName = identity.sessionName
+            reply.tempDir = identity.tempDir
+            reply.component = identity.component
+            answer(context: context, id: frame.id, payload: reply)
+        case "hello":
+            guard let hello = try? Swiftray_Hello(serializedBytes: frame.payload) else {
+                refuse(context: context, id: frame.id, code: .badRequest, message: "The handshake message could not be decoded.")
+                return
+            }
+            guard hello.protocolVersion == RpcClient.protocolVersion else {
+                refuse(context: context, id: frame.id, code: .unauthenticated,
+                       message: "This swiftray \(identity.component) speaks protocol version \(RpcClient.protocolVersion), but the peer speaks version \(hello.protocolVersion). Use the same swiftray build on every node.")
+                return
+            }
+            guard ConstantTime.equal(hello.token, identity.token) else {
+                logger.warning("Refused a connection from \(connection.remoteAddress): wrong or missing cluster token.")
+                refuse(context: context, id: frame.id, code: .unauthenticated,
+                       message: hello.token.isEmpty
+                         ? "The swiftray \(identity.component) refused the connection: no cluster token was given. Set SWIFTRAY_AUTH_TOKEN or run on a machine whose --temp-dir holds the cluster's auth_token file."
+                         : "The swiftray \(identity.component) refused the connection: the cluster token is wrong.")
+                return
+            }
+            authenticated = true
+            connection.peerKind = hello.peerKind
+            var reply = Swiftray_HelloReply()
+            reply.protocolVersion = RpcClient.protocolVersion
+            reply.sessionName = identity.sessionName
+            reply.tempDir = identity.tempDir
+            reply.component = identity.component
+            answer(context: context, id: frame.id, payload: reply)
+        default:
+            refuse(context: context, id: frame.id, code: .unauthenticated,
+                   message: "The swiftray \(identity.component) refused the call \(frame.method): the connection has not completed the handshake.")
+        }
+    }
+
+    private func answer(context: ChannelHandlerContext, id: UInt64, payload: some SwiftProtobuf.Message) {
+        var frame = Swiftray_Frame()
+        frame.id = id
+        frame.isResponse = true
+        frame.payload = (try? payload.serializedData()) ?? Data()
+        if let buffer = try? FrameCodec.encode(frame, allocator: context.channel.allocator) {
+            context.writeAndFlush(NIOAny(buffer), promise: nil)
+        }
+    }
+
+    private func refuse(context: ChannelHandlerContext, id: UInt64, code: Swiftray_ErrorCode, message: String) {
+        var frame = Swiftray_Frame()
+        frame.id = id
+        frame.isResponse = true
+        frame.errorCode = code
+        frame.error = message
+        let channel = context.channel
+        if let buffer = try? FrameCodec.encode(frame, allocator: channel.allocator) {
+            channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            channel.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if authenticated {
+            let service = self.service, connection = self.connection
+            Task { await service.connectionClosed(connection) }
+        }
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let e = error as? RuntimeError, case .frameTooLarge = e {
+            logger.warning("Closing the connection from \(connection.remoteAddress): \(e)")
+            refuse(context: context, id: 0, code: .badRequest, message: "\(e) The connection is closed.")
+        } else {
+            context.close(promise: nil)
+        }
+    }
+
+    static func code(for error: RuntimeError) -> Swiftray_ErrorCode {
+        switch error {
+        case .invalidArgument: return .badRequest
+        case let .remote(code, _): return Swiftray_ErrorCode(rawValue: code) ?? .failed
+        case .unreachable, .connectionClosed, .timeout: return .unavailable
+        default: return .failed
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// What a daemon says about itself in the handshake and to `whois`, and the token it demands.
+public struct RpcServerIdentity: Sendable {
+    public var token: String
+    public var sessionName: String
+    public var tempDir: String
+    /// `gcs` or `raylet`.
+    public var component: String
+    public var maxFrameSize: Int
+
+    public init(token: String, sessionName: String, tempDir: String, component: String,
+                maxFrameSize: Int = FrameCodec.defaultMaxFrameSize) {
+        self.token = token
+        self.sessionName = sessionName
+        self.tempDir = tempDir
+        self.component = component
+        self.maxFrameSize = maxFrameSize
+    }
+}

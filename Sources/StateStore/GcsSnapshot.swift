@@ -1,0 +1,17 @@
+import ClusterState
+
+/// Everything the GCS reloads from its database on start-up (recovery after a restart).
+public struct GcsSnapshot: Sendable {
+    /// Nodes in registration order.
+    public var nodes: [NodeInfo]
+    /// Jobs in job-id counter order.
+    public var jobs: [JobInfo]
+    /// The last job counter handed out (0 on a fresh database).
+    public var lastJobCounter: UInt32
+
+    public init(nodes: [NodeInfo] = [], jobs: [JobInfo] = [], lastJobCounter: UInt32 = 0) {
+        self.nodes = nodes
+        self.jobs = jobs
+        self.lastJobCounter = lastJobCounter
+    }
+}

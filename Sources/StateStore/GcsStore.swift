@@ -1,0 +1,214 @@
+import ClusterState
+import Foundation
+import GRDB
+import SwiftProtobuf
+
+/// The GCS's durable tables in one SQLite database (WAL mode). Owned by the GCS process, the
+/// only process that opens the file. Every method is one named transaction: when it returns
+/// the change is on disk, so the GCS may acknowledge it.
+///
+/// Rows keep a few indexed columns plus the record as a serialized protobuf message. Dead nodes
+/// and finished jobs are kept (they are listed) up to `retention` rows each, oldest dropped first.
+public final class GcsStore: Sendable {
+    private let pool: DatabasePool
+    public let path: String
+    public let retention: Int
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public init(path: String, retention: Int = 10_000) throws(StateStoreError) {
+        self.path = path
+        self.retention = retention
+        do {
+            var config = Configuration()
+            config.label = "gcs"
+            config.busyMode = .timeout(5)
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.describe(error))
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE node (
+                    node_id TEXT PRIMARY KEY NOT NULL,
+                    seq INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    data BLOB NOT NULL);
+                CREATE TABLE job (
+                    job_id TEXT PRIMARY KEY NOT NULL,
+                    counter INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    data BLOB NOT NULL);
+                CREATE TABLE kv (
+                    namespace TEXT NOT NULL,
+                    key BLOB NOT NULL,
+                    value BLOB NOT NULL,
+                    PRIMARY KEY (namespace, key));
+                CREATE TABLE meta (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value INTEGER NOT NULL);
+                """)
+        }
+        return m
+    }
+
+    // MARK: nodes
+
+    /// Inserts or replaces a node row (registration or any state change).
+    public func saveNode(_ node: NodeInfo) throws(StateStoreError) {
+        let data = try Self.encode(node.record, what: "node \(node.nodeID)")
+        try write("save node \(node.nodeID)") { db in
+            let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM node WHERE node_id = ?", arguments: [node.nodeID.hex])
+                ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM node") ?? 0) + 1)
+            try db.execute(sql: "INSERT OR REPLACE INTO node (node_id, seq, state, data) VALUES (?, ?, ?, ?)",
+                           arguments: [node.nodeID.hex, seq, node.state.rawValue, data])
+            if node.state == .dead { try Self.trim(db, table: "node", stateColumn: "state", deadValue: "DEAD", order: "seq", keep: self.retention) }
+        }
+    }
+
+    // MARK: jobs
+
+    /// Hands out the next job counter and stores the job built from it, atomically.
+    public func addJob(_ make: @Sendable (JobID) -> JobInfo) throws(StateStoreError) -> JobInfo {
+        try write("add a job") { db in
+            let last = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0
+            guard last < Int64(UInt32.max) else {
+                throw StateStoreError.writeFailed(operation: "add a job", reason: "the job counter is exhausted.")
+            }
+            let counter = UInt32(last + 1)
+            let job = make(JobID(counter: counter))
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES ('job_counter', ?)", arguments: [Int64(counter)])
+            try db.execute(sql: "INSERT INTO job (job_id, counter, status, data) VALUES (?, ?, ?, ?)",
+                           arguments: [job.jobID.hex, Int64(counter), job.status.rawValue,
+                                       try Self.encode(job.record, what: "job \(job.jobID)")])
+            return job
+        }
+    }
+
+    /// Replaces a job row (e.g. when the job ends).
+    public func saveJob(_ job: JobInfo) throws(StateStoreError) {
+        let data = try Self.encode(job.record, what: "job \(job.jobID)")
+        try write("save job \(job.jobID)") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO job (job_id, counter, status, data) VALUES (?, ?, ?, ?)",
+                           arguments: [job.jobID.hex, Int64(job.jobID.counter), job.status.rawValue, data])
+            if job.status.isTerminal { try Self.trim(db, table: "job", stateColumn: "status", deadValue: nil, order: "counter", keep: self.retention) }
+        }
+    }
+
+    // MARK: internal KV
+
+    /// Stores `value` under `key`; with `overwrite == false` an existing value is kept.
+    /// Returns true when a new key was added.
+    @discardableResult
+    public func kvPut(namespace: String, key: [UInt8], value: [UInt8], overwrite: Bool) throws(StateStoreError) -> Bool {
+        try write("store a KV entry") { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM kv WHERE namespace = ? AND key = ?",
+                                           arguments: [namespace, Data(key)]) ?? false
+            if exists && !overwrite { return false }
+            try db.execute(sql: "INSERT OR REPLACE INTO kv (namespace, key, value) VALUES (?, ?, ?)",
+                           arguments: [namespace, Data(key), Data(value)])
+            return !exists
+        }
+    }
+
+    /// The value under `key`, or nil.
+    public func kvGet(namespace: String, key: [UInt8]) throws(StateStoreError) -> [UInt8]? {
+        try read("read a KV entry") { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM kv WHERE namespace = ? AND key = ?",
+                              arguments: [namespace, Data(key)]).map { [UInt8]($0) }
+        }
+    }
+
+    /// Deletes `key`; returns true when it existed.
+    @discardableResult
+    public func kvDelete(namespace: String, key: [UInt8]) throws(StateStoreError) -> Bool {
+        try write("delete a KV entry") { db in
+            try db.execute(sql: "DELETE FROM kv WHERE namespace = ? AND key = ?", arguments: [namespace, Data(key)])
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: recovery
+
+    /// Reads every table back (GCS start-up).
+    public func loadSnapshot() throws(StateStoreError) -> GcsSnapshot {
+        let rows: ([Row], [Row], Int64) = try read("load its tables") { db in
+            (try Row.fetchAll(db, sql: "SELECT node_id, data FROM node ORDER BY seq"),
+             try Row.fetchAll(db, sql: "SELECT job_id, data FROM job ORDER BY counter"),
+             try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0)
+        }
+        var snapshot = GcsSnapshot(lastJobCounter: UInt32(clamping: rows.2))
+        for row in rows.0 {
+            let key: String = row["node_id"]
+            let message: Swiftray_NodeRecord = try Self.decode(row["data"], table: "node", key: key)
+            do { snapshot.nodes.append(try NodeInfo(record: message)) } catch {
+                throw .corruptRow(table: "node", key: key, reason: error.description)
+            }
+        }
+        for row in rows.1 {
+            let key: String = row["job_id"]
+            let message: Swiftray_JobRecord = try Self.decode(row["data"], table: "job", key: key)
+            do { snapshot.jobs.append(try JobInfo(record: message)) } catch {
+                throw .corruptRow(table: "job", key: key, reason: error.description)
+            }
+        }
+        return snapshot
+    }
+
+    // MARK: helpers
+
+    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StateStoreError) -> T {
+        do {
+            return try pool.write { db in try body(db) }
+        } catch let e as StateStoreError {
+            throw e
+        } catch {
+            throw .writeFailed(operation: operation, reason: Self.describe(error))
+        }
+    }
+
+    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StateStoreError) -> T {
+        do {
+            return try pool.read { db in try body(db) }
+        } catch {
+            throw .readFailed(operation: operation, reason: Self.describe(error))
+        }
+    }
+
+    /// Drops the oldest terminal rows beyond `keep`.
+    private static func trim(_ db: Database, table: String, stateColumn: String, deadValue: String?,
+                             order: String, keep: Int) throws {
+        let condition = deadValue.map { "\(stateColumn) = '\($0)'" } ?? "\(stateColumn) != 'RUNNING'"
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)") ?? 0
+        guard count > keep else { return }
+        try db.execute(sql: """
+            DELETE FROM \(table) WHERE rowid IN (
+                SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ?)
+            """, arguments: [count - keep])
+    }
+
+    private static func encode(_ message: some SwiftProtobuf.Message, what: String) throws(StateStoreError) -> Data {
+        do { return try message.serializedData() } catch {
+            throw .writeFailed(operation: "encode \(what)", reason: describe(error))
+        }
+    }
+
+    private static func decode<M: SwiftProtobuf.Message>(_ data: Data, table: String, key: String) throws(StateStoreError) -> M {
+        do { return try M(serializedBytes: data) } catch {
+            throw .corruptRow(table: table, key: key, reason: describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let db = error as? DatabaseError {
+            let text = db.message ?? "\(db.resultCode)"
+            return text.hasSuffix(".") ? text : text + "."
+        }
+        let text = "\(error)"
+        return text.hasSuffix(".") ? text : text + "."
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `swiftray` command: Ray's cluster CLI in one native binary.
+@main
+struct Swiftray: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftray",
+        abstract: "Start, inspect and stop a swiftray cluster (Ray's cluster layer in Swift).",
+        discussion: """
+        A cluster is one head node (`swiftray start --head`) plus any number of worker nodes \
+        (`swiftray start --address HOST:PORT`). Client commands find the cluster by --address, \
+        then SWIFTRAY_ADDRESS, then <temp-dir>/swiftray_current_cluster.
+        """,
+        version: SwiftrayVersion.text,
+        subcommands: [
+            StartCommand.self, StopCommand.self, StatusCommand.self, ListCommand.self,
+            GetAuthTokenCommand.self, MicrobenchmarkCommand.self,
+            GcsServerCommand.self, RayletCommand.self,
+        ]
+    )
+}
