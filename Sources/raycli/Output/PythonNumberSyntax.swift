@@ -1,0 +1,71 @@
+/// Which texts Python's `int()` and `float()` accept: the "numeric string" test tabulate uses to
+/// decide that a column is numeric.
+///
+/// Guarantees: `isInt(s)` is true exactly when `int(s)` succeeds in Python 3 (base 10: optional
+/// surrounding whitespace, optional sign, decimal digits — any Unicode decimal digit — with single
+/// underscores only between digits); `isFloat(s)` exactly when `float(s)` succeeds (the same digit
+/// rules, an optional fraction and exponent, or `inf`/`infinity`/`nan` in any case).
+public enum PythonNumberSyntax {
+    public static func isInt(_ text: String) -> Bool {
+        var s = Substring.UnicodeScalarView(stripped(text))
+        if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
+        return isDigitRun(s)
+    }
+
+    public static func isFloat(_ text: String) -> Bool {
+        var s = Substring.UnicodeScalarView(stripped(text))
+        if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
+        let lower = String(String.UnicodeScalarView(s)).lowercased()
+        if lower == "inf" || lower == "infinity" || lower == "nan" { return true }
+        // mantissa [e exponent]
+        var mantissa = s
+        var exponent: Substring.UnicodeScalarView? = nil
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = Substring.UnicodeScalarView(s[..<e])
+            var ex = Substring.UnicodeScalarView(s[s.index(after: e)...])
+            if let f = ex.first, f == "+" || f == "-" { ex.removeFirst() }
+            exponent = ex
+        }
+        if let ex = exponent, !isDigitRun(ex) { return false }
+        if let dot = mantissa.firstIndex(of: ".") {
+            let intPart = Substring.UnicodeScalarView(mantissa[..<dot])
+            let fracPart = Substring.UnicodeScalarView(mantissa[mantissa.index(after: dot)...])
+            if intPart.isEmpty && fracPart.isEmpty { return false }
+            return (intPart.isEmpty || isDigitRun(intPart)) && (fracPart.isEmpty || isDigitRun(fracPart))
+        }
+        return isDigitRun(mantissa)
+    }
+
+    /// Python `str.strip()` whitespace removed from both ends.
+    static func stripped(_ text: String) -> Substring.UnicodeScalarView {
+        var s = Substring.UnicodeScalarView(text.unicodeScalars)
+        while let f = s.first, isPythonSpace(f) { s.removeFirst() }
+        while let l = s.last, isPythonSpace(l) { s.removeLast() }
+        return s
+    }
+
+    /// Python's `str.isspace()` for one code point.
+    static func isPythonSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0d, 0x1c...0x1f, 0x20, 0x85, 0xa0: return true
+        default: return c.properties.isWhitespace
+        }
+    }
+
+    /// One or more decimal digits, with single underscores allowed between digits.
+    private static func isDigitRun(_ s: Substring.UnicodeScalarView) -> Bool {
+        guard !s.isEmpty else { return false }
+        var previousUnderscore = true  // forbids a leading underscore
+        for c in s {
+            if c == "_" {
+                if previousUnderscore { return false }
+                previousUnderscore = true
+            } else if c.properties.numericType == .decimal {
+                previousUnderscore = false
+            } else {
+                return false
+            }
+        }
+        return !previousUnderscore
+    }
+}
