@@ -16,7 +16,8 @@ import OrderedCollections
 ///   continuation indented as PyYAML does.
 /// - `null`, `true`/`false`, ints as digits, floats as Python `repr` lower-cased (`1.0e+17`
 ///   gets its `.0`), `.nan`, `.inf`, `-.inf`.
-/// - Keys longer than 127 characters or empty or multi-line use the `? key` form.
+/// - Keys of 123 characters or more (PyYAML adds the 5 of `!!str` to its 128 limit), empty
+///   keys and multi-line keys use the `? key` form.
 public enum YAMLRenderer {
     /// `yaml.dump(value, indent:, explicit_start:, explicit_end:, sort_keys:)`; the text ends
     /// with a newline.
@@ -254,7 +255,8 @@ public enum YAMLRenderer {
                 writeIndent()
                 let keyScalars = Array(key.unicodeScalars)
                 let a = YAMLRenderer.analyze(keyScalars)
-                if keyScalars.count < 128 && !a.empty && !a.multiline {
+                // PyYAML counts the prepared tag (`!!str`, 5 characters) into the 128 limit.
+                if keyScalars.count + 5 < 128 && !a.empty && !a.multiline {
                     node(.string(key), mapping: true, simpleKey: true)
                     writeIndicator(":", needWhitespace: false)
                     node(value, mapping: true)
