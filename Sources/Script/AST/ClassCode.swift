@@ -1,0 +1,16 @@
+/// The code of a `class` statement.
+final class ClassCode {
+    let name: String
+    let bases: [Argument]
+    let body: [Stmt]
+    let line: Int
+    let docstring: String?
+
+    init(name: String, bases: [Argument], body: [Stmt], line: Int, docstring: String?) {
+        self.name = name
+        self.bases = bases
+        self.body = body
+        self.line = line
+        self.docstring = docstring
+    }
+}

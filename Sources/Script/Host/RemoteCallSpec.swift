@@ -1,0 +1,24 @@
+/// A remote function or actor call as the script asked for it (for the later task/actor
+/// issues): the definition's source, the callable's name, arguments and `.options(...)`.
+public struct RemoteCallSpec: Sendable, Equatable {
+    /// The function or class name (`square`, `Counter`), or `Class.method` for actor methods.
+    public var name: String
+    /// The module source that defines it (exported to the GCS KV by the runtime).
+    public var moduleSource: String
+    public var arguments: [ScriptData]
+    public var keywordArguments: [ScriptDataEntry]
+    /// Merged `@ray.remote(...)` and `.options(...)` keyword options.
+    public var options: [ScriptDataEntry]
+    /// The actor handle's id for actor method calls.
+    public var actorID: String?
+
+    public init(name: String, moduleSource: String, arguments: [ScriptData], keywordArguments: [ScriptDataEntry],
+                options: [ScriptDataEntry], actorID: String? = nil) {
+        self.name = name
+        self.moduleSource = moduleSource
+        self.arguments = arguments
+        self.keywordArguments = keywordArguments
+        self.options = options
+        self.actorID = actorID
+    }
+}

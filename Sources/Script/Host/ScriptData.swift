@@ -1,0 +1,24 @@
+/// Plain data crossing the `ClusterBridge`: the JSON-like subset of Python values plus object
+/// references. Dict entries keep their order.
+public indirect enum ScriptData: Sendable, Equatable {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case list([ScriptData])
+    case tuple([ScriptData])
+    case dict([ScriptDataEntry])
+    /// An object reference by its hex id.
+    case objectRef(String)
+}
+
+/// One ordered key/value pair of `ScriptData.dict`.
+public struct ScriptDataEntry: Sendable, Equatable {
+    public var key: ScriptData
+    public var value: ScriptData
+    public init(_ key: ScriptData, _ value: ScriptData) {
+        self.key = key
+        self.value = value
+    }
+}

@@ -1,0 +1,123 @@
+/// `ray.util.placement_group` functions, the `PlacementGroup` class and the scheduling
+/// strategy value objects.
+extension Interpreter {
+    func makePlacementGroupTypes() {
+        let pg = rayType("PlacementGroup", module: "ray.util.placement_group")
+        method(pg, "ready") { i, inst, _ in
+            let ref = PyInstance(type: i.rayState.types["ObjectRef"]!)
+            ref.attrs["_id"] = .str("pg-ready-" + i.strAttr(inst, "id"))
+            ref.attrs["_pg_ready"] = .str(i.strAttr(inst, "id"))
+            return .instance(ref)
+        }
+        method(pg, "wait") { i, inst, a in
+            let timeout = try (a.positional.first ?? a.keyword("timeout_seconds")).flatMap { $0.isNone ? nil : try i.number($0, "a float") } ?? 30
+            let id = i.strAttr(inst, "id")
+            return .bool(try i.withBridge { try i.bridge.waitPlacementGroupReady(id, timeout: timeout) })
+        }
+        method(pg, "__repr__") { i, inst, _ in .str("PlacementGroup(id=\(i.strAttr(inst, "id")))") }
+        method(pg, "__eq__") { i, inst, a in
+            guard case .instance(let o)? = a.positional.first else { return .bool(false) }
+            return .bool(i.strAttr(inst, "id") == i.strAttr(o, "id"))
+        }
+
+        let pgs = rayType("PlacementGroupSchedulingStrategy", module: "ray.util.scheduling_strategies")
+        pgs.constructor = { i, a in
+            let inst = PyInstance(type: pgs)
+            let names = ["placement_group", "placement_group_bundle_index", "placement_group_capture_child_tasks"]
+            try i.bindValueObject(inst, a, names: names, defaults: [nil, .int(-1), Value.none], className: pgs.name)
+            return .instance(inst)
+        }
+        method(pgs, "__repr__") { i, inst, _ in
+            .str("PlacementGroupSchedulingStrategy(placement_group=\(try i.repr(inst.attrs["placement_group"] ?? .none)), placement_group_bundle_index=\(try i.repr(inst.attrs["placement_group_bundle_index"] ?? .none)), placement_group_capture_child_tasks=\(try i.repr(inst.attrs["placement_group_capture_child_tasks"] ?? .none)))")
+        }
+        let nas = rayType("NodeAffinitySchedulingStrategy", module: "ray.util.scheduling_strategies")
+        nas.constructor = { i, a in
+            let inst = PyInstance(type: nas)
+            try i.bindValueObject(inst, a, names: ["node_id", "soft", "_spill_on_unavailable", "_fail_on_unavailable"],
+                                  defaults: [nil, nil, .bool(false), .bool(false)], className: nas.name)
+            return .instance(inst)
+        }
+        method(nas, "__repr__") { i, inst, _ in
+            .str("NodeAffinitySchedulingStrategy(node_id=\(try i.repr(inst.attrs["node_id"] ?? .none)), soft=\(try i.repr(inst.attrs["soft"] ?? .none)))")
+        }
+        let nls = rayType("NodeLabelSchedulingStrategy", module: "ray.util.scheduling_strategies")
+        nls.constructor = { i, a in
+            let inst = PyInstance(type: nls)
+            try i.bindValueObject(inst, a, names: ["hard", "soft"], defaults: [nil, Value.none], className: nls.name)
+            return .instance(inst)
+        }
+    }
+
+    /// Binds constructor arguments of a built-in value object to attributes, with CPython's
+    /// arity errors.
+    func bindValueObject(_ inst: PyInstance, _ a: Arguments, names: [String], defaults: [Value?], className: String) throws {
+        if a.positional.count > names.count {
+            throw raise("TypeError", .str("\(className).__init__() takes from \(defaults.filter { $0 == nil }.count + 1) to \(names.count + 1) positional arguments but \(a.positional.count + 1) were given"))
+        }
+        var values = [Value?](repeating: nil, count: names.count)
+        for (k, v) in a.positional.enumerated() { values[k] = v }
+        for (k, v) in a.keywords {
+            guard let idx = names.firstIndex(of: k) else {
+                throw raise("TypeError", .str("\(className).__init__() got an unexpected keyword argument '\(k)'"))
+            }
+            values[idx] = v
+        }
+        for (k, name) in names.enumerated() {
+            guard let v = values[k] ?? defaults[k] else {
+                throw raise("TypeError", .str("\(className).__init__() missing 1 required positional argument: '\(name)'"))
+            }
+            inst.attrs[name] = v
+        }
+    }
+
+    func fillPlacementGroupFunctions(_ m: PyModule) {
+        let pgType = rayState.types["PlacementGroup"]!
+        m.attrs["PlacementGroup"] = .type(pgType)
+        function(m, "placement_group") { i, a in
+            guard let bundlesValue = a.positional.first ?? a.keyword("bundles") else {
+                throw i.raise("TypeError", .str("placement_group() missing 1 required positional argument: 'bundles'"))
+            }
+            let bundles = try i.iterate(bundlesValue)
+            if bundles.isEmpty {
+                throw i.raise("ValueError", .str("The placement group `bundles` argument cannot contain an empty list"))
+            }
+            for b in bundles {
+                guard case .dict(let d) = b else { throw i.raise("ValueError", .str("Bundles must be a list of dictionaries.")) }
+                if d.count == 0 { throw i.raise("ValueError", .str("Bundles cannot be an empty dictionary or resources with only 0 values. Bundles: \(try i.repr(bundlesValue))")) }
+            }
+            var strategy = "PACK"
+            if let s = (a.positional.count > 1 ? a.positional[1] : a.keyword("strategy")), case .str(let str) = s { strategy = str }
+            guard ["PACK", "SPREAD", "STRICT_PACK", "STRICT_SPREAD"].contains(strategy) else {
+                throw i.raise("ValueError", .str("Invalid placement group strategy \(strategy). Supported strategies are: ['PACK', 'SPREAD', 'STRICT_PACK', 'STRICT_SPREAD']."))
+            }
+            var name = ""
+            if case .str(let n)? = a.keyword("name") { name = n }
+            var lifetime: String? = nil
+            if case .str(let l)? = a.keyword("lifetime") { lifetime = l }
+            let data = try bundles.map { try i.toData($0) }
+            let id = try i.withBridge { try i.bridge.createPlacementGroup(bundles: data, strategy: strategy, name: name, lifetime: lifetime) }
+            let inst = PyInstance(type: pgType)
+            inst.attrs["id"] = .str(id)
+            inst.attrs["bundle_specs"] = .list(PyList(bundles))
+            inst.attrs["bundle_count"] = .int(bundles.count)
+            return .instance(inst)
+        }
+        function(m, "remove_placement_group") { i, a in
+            guard case .instance(let pg)? = a.positional.first, pg.type === pgType else {
+                throw i.raise("TypeError", .str("remove_placement_group() expects a PlacementGroup"))
+            }
+            let id = i.strAttr(pg, "id")
+            try i.withBridge { try i.bridge.removePlacementGroup(id) }
+            return .none
+        }
+        function(m, "placement_group_table") { i, a in
+            var id: String? = nil
+            if case .instance(let pg)? = a.positional.first { id = i.strAttr(pg, "id") }
+            return i.fromData(try i.withBridge { try i.bridge.placementGroupTable(id) })
+        }
+        function(m, "get_placement_group") { i, _ in
+            throw i.raise("NotImplementedError", .str("get_placement_group is not supported by swiftray yet"))
+        }
+        function(m, "get_current_placement_group") { _, _ in .none }
+    }
+}

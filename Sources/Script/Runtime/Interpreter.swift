@@ -1,0 +1,183 @@
+/// The driver-language interpreter: runs scripts and REPL input against a host and a cluster
+/// bridge.
+///
+/// Guarantees: never crashes on script errors — syntax errors and uncaught exceptions are
+/// printed to the host's stderr in CPython's format and reported as exit status 1;
+/// `sys.exit(n)` yields status `n`. Not thread-safe: use one interpreter from one thread.
+public final class Interpreter {
+    let host: ScriptHost
+    let bridge: ClusterBridge
+    var types: BuiltinTypes!
+    var builtins: [String: Value] = [:]
+    var modules: [String: PyModule] = [:]
+    var mainScope: Scope
+    var frames: [Frame] = []
+    var sources: [String: [Substring]] = [:]
+    /// Exceptions currently being handled (innermost last), for bare `raise` and `__context__`.
+    var handling: [PythonException] = []
+    var mainSource = ""
+    var mainFilename = "<stdin>"
+    /// Python's recursion limit analogue (protects the Swift stack).
+    public var maxDepth = 400
+    var rayState = RayState()
+    var randomState: UInt64
+    var interruptCounter = 0
+    var viewTypes: [String: PyType] = [:]
+
+    public init(host: ScriptHost, bridge: ClusterBridge) {
+        self.host = host
+        self.bridge = bridge
+        self.mainScope = Scope()
+        self.randomState = host.randomSeed()
+        self.types = BuiltinTypes(self)
+        installBuiltins()
+        mainScope.vars["__name__"] = .str("__main__")
+        mainScope.vars["__doc__"] = .none
+        mainScope.vars["__builtins__"] = .module(PyModule(name: "builtins"))
+    }
+
+    /// Runs a whole program. Returns the process exit status: 0 on success, 1 after printing a
+    /// syntax error or traceback to stderr, or the code given to `sys.exit`.
+    public func run(source: String, filename: String) -> Int32 {
+        mainSource = source
+        mainFilename = filename
+        sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let body: [Stmt]
+        do {
+            body = try Parser.parse(source, filename: filename)
+        } catch {
+            return report(error)
+        }
+        frames = [Frame(name: "<module>", filename: filename, line: 1)]
+        defer { frames = [] }
+        do {
+            _ = try execBlock(body, mainScope)
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Runs one REPL input (a statement or block). Expression statements echo the `repr` of
+    /// their value (unless None). Errors are printed; returns false if an error occurred.
+    /// A `SystemExit` is reported through `exitRequested`.
+    @discardableResult
+    public func evalInteractive(source: String, filename: String = "<stdin>") -> Bool {
+        sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
+        if mainSource.isEmpty { mainSource = source } else { mainSource += "\n" + source }
+        let body: [Stmt]
+        do {
+            body = try Parser.parse(source, filename: filename)
+        } catch {
+            _ = report(error, interactive: true)
+            return false
+        }
+        frames = [Frame(name: "<module>", filename: filename, line: 1)]
+        defer { frames = [] }
+        do {
+            for stmt in body {
+                if case .expr(let e) = stmt.kind {
+                    frames[0].line = stmt.line
+                    let v = try eval(e, mainScope)
+                    if !v.isNone {
+                        mainScope.vars["_"] = v
+                        host.write(try repr(v) + "\n", to: .stdout)
+                    }
+                } else {
+                    _ = try exec(stmt, mainScope)
+                }
+            }
+            return true
+        } catch {
+            let status = report(error, interactive: true)
+            if status != 1 || isSystemExit(error) { exitRequested = status }
+            return false
+        }
+    }
+
+    /// Set when an interactive input called `sys.exit` (the REPL should exit with it).
+    public var exitRequested: Int32?
+
+    /// True when `source` is a complete REPL input; false when more lines are needed (open
+    /// brackets, unterminated triple-quoted string, trailing `:` block or backslash, or an
+    /// open block not yet ended by an empty line). Inputs with real syntax errors are
+    /// "complete" (so the error is shown at once).
+    public func isComplete(source: String) -> Bool {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        do {
+            _ = try Parser.parse(source, filename: "<stdin>")
+        } catch {
+            if case .syntax(let info) = error {
+                let m = info.message
+                if m.contains("was never closed") || m.hasPrefix("unterminated triple-quoted") || m.hasPrefix("expected an indented block")
+                    || m == "unexpected EOF while parsing" {
+                    return false
+                }
+            }
+            return true
+        }
+        // A compound statement is finished only by an empty line.
+        if lines.count > 1 || (lines.first.map { $0.trimmingCharacters().hasSuffix(":") } ?? false) {
+            return lines.last.map { $0.trimmingCharacters().isEmpty } ?? true
+        }
+        if let last = lines.last, last.hasSuffix("\\") { return false }
+        return true
+    }
+
+    /// Completion candidates for a REPL prefix: names in scope and builtins, or attributes
+    /// for a dotted prefix (`ray.ini` → `ray.init`). Sorted; dunder names only if asked for.
+    public func completions(prefix: String) -> [String] {
+        var parts = prefix.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let last = parts.removeLast()
+        var names: [String]
+        if parts.isEmpty {
+            names = Array(mainScope.vars.keys) + Array(builtins.keys) + Lexer.keywords.sorted()
+        } else {
+            var value: Value? = mainScope.vars[parts[0]] ?? builtins[parts[0]]
+            for p in parts.dropFirst() { value = value.flatMap { try? getAttribute($0, p) } }
+            guard let v = value else { return [] }
+            names = attributeNames(v)
+        }
+        let base = parts.isEmpty ? "" : parts.joined(separator: ".") + "."
+        let filtered = Set(names.filter { $0.hasPrefix(last) && (last.hasPrefix("_") || !$0.hasPrefix("_")) })
+        return filtered.sorted().map { base + $0 }
+    }
+
+    func isSystemExit(_ error: Error) -> Bool {
+        if case ScriptError.exception(let e) = error { return e.instance.type.name == "SystemExit" }
+        return false
+    }
+
+    /// Prints an error the way CPython does and returns the exit status.
+    func report(_ error: Error, interactive: Bool = false) -> Int32 {
+        switch error {
+        case ScriptError.syntax(let info):
+            host.write(info.rendered, to: .stderr)
+            return 1
+        case ScriptError.exception(let exc):
+            if exc.instance.type.name == "SystemExit" {
+                let args = exceptionArgs(exc.instance)
+                guard let code = args.first else { return 0 }
+                switch code {
+                case .none: return 0
+                case .int(let i): return Int32(truncatingIfNeeded: i)
+                default:
+                    host.write(((try? str(code)) ?? "") + "\n", to: .stderr)
+                    return 1
+                }
+            }
+            host.write(formatTraceback(exc), to: .stderr)
+            return 1
+        case ScriptError.internalError(let message):
+            host.write("SystemError: \(message)\n", to: .stderr)
+            return 1
+        default:
+            host.write("SystemError: \(error)\n", to: .stderr)
+            return 1
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces() }
+}
