@@ -58,4 +58,26 @@ public struct ListSchema: Sendable, Hashable {
         filterableColumns: ["type", "job_id", "submission_id", "status"],
         kinds: ["driver_info": .other, "start_time": .int, "end_time": .int, "metadata": .other,
                 "runtime_env": .other, "driver_exit_code": .int])
+
+    /// `ray list placement-groups` (Ray's `PlacementGroupState`). Rows come from the caller.
+    public static let placementGroups = ListSchema(
+        resource: .placementGroups, primaryKey: "placement_group_id",
+        baseColumns: ["placement_group_id", "name", "creator_job_id", "state"],
+        allColumns: ["placement_group_id", "name", "creator_job_id", "state", "bundles", "is_detached",
+                     "stats", "topology_strategy", "topology_assignments"],
+        filterableColumns: ["placement_group_id", "name", "creator_job_id", "state", "is_detached"],
+        kinds: ["is_detached": .bool, "bundles": .other, "stats": .other, "topology_strategy": .other,
+                "topology_assignments": .other])
+
+    /// `ray list actors`: the fourteen fields of the seed's `--detail` block, in its (sorted)
+    /// order (DESIGN §7). Rows come from the caller.
+    public static let actors = ListSchema(
+        resource: .actors, primaryKey: "actor_id",
+        baseColumns: ["actor_id", "class_name", "state", "job_id", "name", "node_id", "pid", "ray_namespace"],
+        allColumns: ["actor_id", "class_name", "death_cause", "is_detached", "job_id", "name", "node_id", "pid",
+                     "placement_group_id", "ray_namespace", "repr_name", "required_resources",
+                     "serialized_runtime_env", "state"],
+        filterableColumns: ["actor_id", "class_name", "state", "job_id", "name", "node_id", "pid",
+                            "ray_namespace", "placement_group_id", "repr_name"],
+        kinds: ["pid": .int, "is_detached": .bool, "death_cause": .other, "required_resources": .other])
 }
