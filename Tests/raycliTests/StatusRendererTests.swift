@@ -44,7 +44,7 @@ struct StatusRendererTests {
             placementGroupDemands: [PlacementGroupDemand(
                 bundles: [Self.ordered([("CPU", 1)]), Self.ordered([("GPU", 2)])], strategy: "PACK", count: 1)])
         let text = renderer.render(report)
-        #expect(text == RenderFixture.text("render-status-pending-pg.txt"))
+        #expect(text + "\n" == RenderFixture.text("render-status-pending-pg.txt"))
         // The seed prints the same lines without their one-space indent.
         #expect(Self.resourceSection(text) == Self.seedBlocks()[0])
     }
@@ -54,7 +54,7 @@ struct StatusRendererTests {
             timeMicros: 1_680_830_220_000_000,
             nodes: [Self.seedNode(memory: 4_609_000_000, objectStore: 2_147_483_648, cpuAvailable: 1, cpuInGroupAvailable: 0)])
         let text = renderer.render(report)
-        #expect(text == RenderFixture.text("render-status-actor-in-pg.txt"))
+        #expect(text + "\n" == RenderFixture.text("render-status-actor-in-pg.txt"))
         #expect(Self.resourceSection(text) == Self.seedBlocks()[1])
     }
 
@@ -104,7 +104,6 @@ struct StatusRendererTests {
 
             Demands:
              (no resource demands)
-
             """)
     }
 
@@ -188,7 +187,6 @@ struct StatusRendererTests {
              Usage:
               0.2/2.0 CPU
               0.0/1.0 foo
-
             """)
         // Without -v: no accelerator line, no per-node blocks, no request time.
         let plain = StatusRenderer(timeZone: RenderFixture.utc, gcsRequestTime: 0.004997).render(report)

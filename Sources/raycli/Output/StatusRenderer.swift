@@ -24,7 +24,7 @@ import OrderedCollections
 ///   (identical bundles counted inside a group, bundle keys in the order given).
 /// - Verbose: `accelerator_type:*` shown, `GCS request time: <s>s` only when a measured value is
 ///   given, and a `Node: <hex> (node_<hex>)` / ` Usage:` block per alive node.
-/// - The result is the exact stdout text, ending with one newline (Ray's `.strip()` + `print`).
+/// - The result is Ray's `.strip()`ed text: no trailing newline; print it with `print(_:)`.
 public struct StatusRenderer: Sendable {
     public var verbose: Bool
     public var timeZone: TimeZone
@@ -63,7 +63,7 @@ public struct StatusRenderer: Sendable {
                 lines += Self.usageLines(nodes: [node], verbose: true).map { "  " + $0 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 
     // MARK: - pieces (internal for tests)
