@@ -1,0 +1,355 @@
+import ClusterState
+import Foundation
+import NIOCore
+import NIOPosix
+import Runtime
+import Testing
+
+@Suite("RPC transport", .timeLimit(.minutes(1)))
+struct TransportTests {
+    @Test("handshake with the right token, then calls")
+    func connectAndEcho() async throws {
+        let ts = try await TestServer.start()
+        defer { Task { await ts.stop() } }
+        let client = try await ts.connect()
+        #expect(client.isActive)
+        #expect(client.peer == "127.0.0.1:\(ts.port)")
+        #expect(client.hello.component == "test")
+        #expect(client.hello.sessionName == "session_2024-01-02_03-04-05_000006_7")
+        #expect(client.hello.tempDir == "/tmp/swiftray-test")
+        #expect(client.hello.protocolVersion == RpcClient.protocolVersion)
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("hello"), timeout: .seconds(5))
+        #expect(reply.sessionName == "hello")
+        let who: Swiftray_WhoIsReply = try await client.call("whoami", Swiftray_Empty(), timeout: .seconds(5))
+        #expect(who.component == "test")
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("many concurrent calls on one connection each get their own answer")
+    func concurrentCalls() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect()
+        let n = 300
+        let answers = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for i in 0..<n {
+                group.addTask {
+                    // varying delays make the answers come back out of order
+                    let reply: Swiftray_WhoIsReply = try await client.call(
+                        "echo", echoMessage("call-\(i)", delayMs: (i * 7) % 13), timeout: .seconds(20))
+                    return (i, reply.sessionName)
+                }
+            }
+            var all: [Int: String] = [:]
+            for try await (i, text) in group { all[i] = text }
+            return all
+        }
+        #expect(answers.count == n)
+        for i in 0..<n { #expect(answers[i] == "call-\(i)") }
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("a wrong token is refused with a message saying so")
+    func wrongToken() async throws {
+        let ts = try await TestServer.start()
+        do {
+            _ = try await ts.connect(token: String(testToken.dropLast()) + "0")
+            Issue.record("a wrong token was accepted")
+        } catch let RuntimeError.handshakeRefused(message) {
+            #expect(message == "The swiftray test refused the connection: the cluster token is wrong.")
+        }
+        // the server keeps serving others
+        let client = try await ts.connect()
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("still here"), timeout: .seconds(5))
+        #expect(reply.sessionName == "still here")
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("an empty token is refused with a message saying none was given")
+    func emptyToken() async throws {
+        let ts = try await TestServer.start()
+        do {
+            _ = try await ts.connect(token: "")
+            Issue.record("an empty token was accepted")
+        } catch let RuntimeError.handshakeRefused(message) {
+            #expect(message.hasPrefix("The swiftray test refused the connection: no cluster token was given."))
+            #expect(message.contains("SWIFTRAY_AUTH_TOKEN"))
+        }
+        await ts.stop()
+    }
+
+    @Test("a prefix of the token is refused")
+    func prefixToken() async throws {
+        let ts = try await TestServer.start()
+        await #expect(throws: RuntimeError.handshakeRefused("The swiftray test refused the connection: the cluster token is wrong.")) {
+            _ = try await ts.connect(token: String(testToken.prefix(10)))
+        }
+        await ts.stop()
+    }
+
+    @Test("a call before the handshake is refused and the connection closed")
+    func callBeforeHandshake() async throws {
+        let ts = try await TestServer.start()
+        var frame = Swiftray_Frame()
+        frame.id = 7
+        frame.method = "echo"
+        frame.payload = try echoMessage("sneaky").serializedData()
+        let raw = try await RawConnection.open(port: ts.port)
+        let bytesOut = try frameBytes(frame)
+        let bytes = try await withTimeout(10) { try await raw.exchange(bytesOut) }
+        let frames = try parseFrames(bytes)
+        #expect(frames.count == 1)
+        let answer = try #require(frames.first)
+        #expect(answer.id == 7)
+        #expect(answer.isResponse)
+        #expect(answer.errorCode == .unauthenticated)
+        #expect(answer.error == "The swiftray test refused the call echo: the connection has not completed the handshake.")
+        #expect(answer.payload.isEmpty)
+        #expect(ts.service.closedPeerKinds.isEmpty)
+        await ts.stop()
+    }
+
+    @Test("a peer speaking another protocol version is refused")
+    func protocolVersion() async throws {
+        let ts = try await TestServer.start()
+        var hello = Swiftray_Hello()
+        hello.protocolVersion = RpcClient.protocolVersion + 1
+        hello.token = testToken
+        hello.peerKind = "future"
+        var frame = Swiftray_Frame()
+        frame.id = 1
+        frame.method = "hello"
+        frame.payload = try hello.serializedData()
+        let raw = try await RawConnection.open(port: ts.port)
+        let bytesOut = try frameBytes(frame)
+        let bytes = try await withTimeout(10) { try await raw.exchange(bytesOut) }
+        let answer = try #require(try parseFrames(bytes).first)
+        #expect(answer.errorCode == .unauthenticated)
+        #expect(answer.error.contains("speaks protocol version \(RpcClient.protocolVersion), but the peer speaks version \(RpcClient.protocolVersion + 1)"))
+        await ts.stop()
+    }
+
+    @Test("whoIs answers without a token")
+    func whoIs() async throws {
+        let ts = try await TestServer.start()
+        let result = await RpcClient.whoIs(host: "127.0.0.1", port: ts.port)
+        #expect(result.listening)
+        let reply = try #require(result.reply)
+        #expect(reply.sessionName == "session_2024-01-02_03-04-05_000006_7")
+        #expect(reply.tempDir == "/tmp/swiftray-test")
+        #expect(reply.component == "test")
+        await ts.stop()
+    }
+
+    @Test("whoIs on a closed port says nothing listens")
+    func whoIsClosedPort() async throws {
+        let ts = try await TestServer.start()
+        let port = ts.port
+        await ts.stop()
+        let result = await RpcClient.whoIs(host: "127.0.0.1", port: port, timeout: .seconds(2))
+        #expect(!result.listening)
+        #expect(result.reply == nil)
+    }
+
+    @Test("connecting to a closed port is unreachable")
+    func unreachable() async throws {
+        let ts = try await TestServer.start()
+        let port = ts.port
+        await ts.stop()
+        do {
+            _ = try await RpcClient.connect(host: "127.0.0.1", port: port, token: testToken, peerKind: "test",
+                                            timeout: .seconds(2))
+            Issue.record("connected to a closed port")
+        } catch let RuntimeError.unreachable(address, reason) {
+            #expect(address == "127.0.0.1:\(port)")
+            #expect(!reason.isEmpty)
+        }
+    }
+
+    @Test("a call past its deadline fails with timeout; the connection stays usable")
+    func deadline() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect()
+        let started = ContinuousClock.now
+        do {
+            let _: Swiftray_Empty = try await client.call("slow", Swiftray_Empty(), timeout: .milliseconds(200))
+            Issue.record("the slow call answered")
+        } catch let error as RuntimeError {
+            #expect(error == .timeout(method: "slow", seconds: 0.2))
+            #expect(error.description == "The call slow got no answer within 0.2 seconds.")
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        ts.service.gate.open()  // the late answer must be ignored
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("after"), timeout: .seconds(5))
+        #expect(reply.sessionName == "after")
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("remote errors carry the service's message and code")
+    func remoteErrors() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect()
+        await #expect(throws: RuntimeError.remote(code: Swiftray_ErrorCode.badRequest.rawValue, message: "bad input")) {
+            let _: Swiftray_Empty = try await client.call("fail", Swiftray_Empty(), timeout: .seconds(5))
+        }
+        await #expect(throws: RuntimeError.remote(code: Swiftray_ErrorCode.failed.rawValue, message: "plain failure")) {
+            let _: Swiftray_Empty = try await client.call("failPlain", Swiftray_Empty(), timeout: .seconds(5))
+        }
+        await #expect(throws: RuntimeError.remote(code: 3, message: "unknown method nope")) {
+            let _: Swiftray_Empty = try await client.call("nope", Swiftray_Empty(), timeout: .seconds(5))
+        }
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("the service hears when an authenticated connection closes")
+    func connectionClosedCallback() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect(kind: "driver")
+        await client.close()
+        try await withTimeout(10) {
+            while ts.service.closedPeerKinds.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(ts.service.closedPeerKinds == ["driver"])
+        await ts.stop()
+    }
+
+    @Test("pending calls fail promptly with connectionClosed when the server drops the connection")
+    func serverGone() async throws {
+        let fake = try await DroppingServer.start()
+        let client = try await RpcClient.connect(host: "127.0.0.1", port: fake.port, token: testToken,
+                                                 peerKind: "test", timeout: .seconds(5))
+        #expect(client.hello.component == "fake")
+        let started = ContinuousClock.now
+        let error = try await withTimeout(10) { () -> RuntimeError? in
+            do {
+                let _: Swiftray_Empty = try await client.call("slow", Swiftray_Empty(), timeout: .seconds(30))
+                return nil
+            } catch { return error as? RuntimeError }
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(error == .connectionClosed(peer: "127.0.0.1:\(fake.port)"))
+        try await withTimeout(10) { await client.closed() }
+        #expect(!client.isActive)
+        // new calls on the dead connection fail at once too
+        await #expect(throws: RuntimeError.connectionClosed(peer: "127.0.0.1:\(fake.port)")) {
+            let _: Swiftray_Empty = try await client.call("echo", echoMessage("x"), timeout: .seconds(30))
+        }
+        try await fake.stop()
+    }
+
+    @Test("a server that closes during the handshake is reported as a refused handshake")
+    func closedDuringHandshake() async throws {
+        let fake = try await DroppingServer.start(answerHello: false)
+        do {
+            _ = try await RpcClient.connect(host: "127.0.0.1", port: fake.port, token: testToken,
+                                            peerKind: "test", timeout: .seconds(5))
+            Issue.record("connected to a server that hung up")
+        } catch let RuntimeError.handshakeRefused(message) {
+            #expect(message == "The swiftray daemon at 127.0.0.1:\(fake.port) closed the connection during the handshake.")
+        }
+        try await fake.stop()
+    }
+
+    @Test("an oversized frame header closes that connection; others keep working")
+    func oversizedFrame() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect()
+        let raw = try await RawConnection.open(port: ts.port)
+        let hundredMiB: UInt32 = 100 << 20
+        let header = [UInt8(hundredMiB >> 24), UInt8((hundredMiB >> 16) & 0xff), UInt8((hundredMiB >> 8) & 0xff), UInt8(hundredMiB & 0xff)]
+        let bytes = try await withTimeout(10) { try await raw.exchange(header + [1, 2, 3]) }
+        let frames = try parseFrames(bytes)
+        #expect(frames.count == 1)
+        #expect(frames.first?.errorCode == .badRequest)
+        #expect(frames.first?.error == "A frame of 104857600 bytes exceeds the limit of 67108864 bytes. The connection is closed.")
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("alive"), timeout: .seconds(5))
+        #expect(reply.sessionName == "alive")
+        let fresh = try await ts.connect()
+        let again: Swiftray_WhoIsReply = try await fresh.call("echo", echoMessage("new"), timeout: .seconds(5))
+        #expect(again.sessionName == "new")
+        await fresh.close()
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("garbage bytes close that connection; others keep working", arguments: [
+        [0, 0, 0, 8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],   // a frame that is not protobuf
+        Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),                   // reads as a huge length
+    ] as [[UInt8]])
+    func garbage(bytes: [UInt8]) async throws {
+        let ts = try await TestServer.start()
+        let raw = try await RawConnection.open(port: ts.port)
+        let received = try await withTimeout(10) { try await raw.exchange(bytes) }
+        let frames = try parseFrames(received)
+        #expect(frames.count <= 1)
+        if let answer = frames.first {
+            #expect(answer.errorCode == .badRequest)
+            #expect(answer.error.hasSuffix("The connection is closed."))
+        }
+        let client = try await ts.connect()
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("fine"), timeout: .seconds(5))
+        #expect(reply.sessionName == "fine")
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("a frame over a small server limit is refused")
+    func smallLimit() async throws {
+        let ts = try await TestServer.start(maxFrameSize: 64)
+        var frame = Swiftray_Frame()
+        frame.id = 1
+        frame.method = "whois"
+        frame.payload = Data(repeating: 0x41, count: 200)
+        let raw = try await RawConnection.open(port: ts.port)
+        let bytesOut = try frameBytes(frame)
+        let received = try await withTimeout(10) { try await raw.exchange(bytesOut) }
+        let answer = try #require(try parseFrames(received).first)
+        #expect(answer.error.hasPrefix("A frame of "))
+        #expect(answer.error.contains("exceeds the limit of 64 bytes"))
+        await ts.stop()
+    }
+
+    @Test("binding a port in use fails with a message naming the address")
+    func portInUse() async throws {
+        let ts = try await TestServer.start()
+        do {
+            _ = try await RpcServer.start(host: "127.0.0.1", port: ts.port,
+                                          identity: RpcServerIdentity(token: "t", sessionName: "s", tempDir: "/tmp", component: "c"),
+                                          service: TestService(), logger: quietLogger())
+            Issue.record("bound a port already in use")
+        } catch let RuntimeError.failed(message) {
+            #expect(message.hasPrefix("Could not listen on 127.0.0.1:\(ts.port): "))
+        }
+        await ts.stop()
+    }
+}
+
+@Suite("ConstantTime")
+struct ConstantTimeTests {
+    @Test("equality", arguments: [
+        ("", "", true), ("a", "a", true), (testToken, testToken, true), ("日本", "日本", true),
+        ("a", "b", false), ("abc", "abd", false), ("abc", "ab", false), ("ab", "abc", false), ("", "a", false),
+        ("", String(repeating: "\0", count: 256), false), ("x", "x" + String(repeating: "\0", count: 256), false),
+        ("é", "e\u{301}", false),
+    ])
+    func equal(a: String, b: String, expected: Bool) {
+        #expect(ConstantTime.equal(a, b) == expected)
+        #expect(ConstantTime.equal(b, a) == expected)
+    }
+}
+
+@Suite("RuntimeError text")
+struct RuntimeErrorTests {
+    @Test("descriptions")
+    func descriptions() {
+        #expect(RuntimeError.connectionClosed(peer: "1.2.3.4:5").description == "The connection to 1.2.3.4:5 was closed.")
+        #expect(RuntimeError.timeout(method: "m", seconds: 5).description == "The call m got no answer within 5 seconds.")
+        #expect(RuntimeError.timeout(method: "m", seconds: 0.5).description == "The call m got no answer within 0.5 seconds.")
+        #expect(RuntimeError.frameTooLarge(size: 10, limit: 5).description == "A frame of 10 bytes exceeds the limit of 5 bytes.")
+        #expect(RuntimeError.unreachable(address: "h:1", reason: "refused.").description == "Could not connect to h:1: refused.")
+    }
+}
