@@ -1,4 +1,5 @@
 import Script
+import Testing
 
 /// A bridge for tests: a fake one-node cluster, recording what the script asked for.
 final class FakeBridge: ClusterBridge {
@@ -37,4 +38,29 @@ func runScript(_ source: String, bridge: FakeBridge = FakeBridge(), host: Record
 /// The last line of stderr (the `Type: message` line of a traceback).
 func lastErrorLine(_ r: RunResult) -> String {
     r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+}
+
+/// A snippet with the stdout and final error line CPython produced for it.
+struct ConformanceCase: CustomTestStringConvertible, Sendable {
+    let source: String
+    let stdout: String
+    let error: String
+
+    init(_ source: String, _ stdout: String, _ error: String) {
+        self.source = source
+        self.stdout = stdout
+        self.error = error
+    }
+
+    var testDescription: String { String(source.prefix(60)) }
+
+    func check() {
+        let r = runScript(source)
+        #expect(r.stdout == stdout, "source:\n\(source)")
+        if error.isEmpty {
+            #expect(r.stderr == "", "source:\n\(source)")
+        } else {
+            #expect(lastErrorLine(r) == error, "source:\n\(source)\nstderr:\n\(r.stderr)")
+        }
+    }
 }

@@ -38,7 +38,7 @@ extension Interpreter {
                 let key = a.keyword("key")
                 guard var best = items.first else {
                     if let d = a.keyword("default") { return d }
-                    throw i.raise("ValueError", .str("\(name)() iterable argument is empty"))
+                    throw i.raise("ValueError", .str("\(name)() arg is an empty sequence"))
                 }
                 var bestKey = try key.map { $0.isNone ? best : try i.call($0, Arguments([best])) } ?? best
                 for v in items.dropFirst() {

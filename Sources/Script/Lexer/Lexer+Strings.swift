@@ -13,7 +13,7 @@ extension Lexer {
         while true {
             guard pos < chars.count else {
                 if triple {
-                    throw error("unterminated triple-quoted string literal (detected at line \(line))", line: startLine, column: startCol)
+                    throw error("unterminated triple-quoted string literal (detected at line \(chars.last == "\n" ? line - 1 : line))", line: startLine, column: startCol)
                 }
                 throw error("unterminated string literal (detected at line \(startLine))", line: startLine, column: startCol)
             }
@@ -130,8 +130,11 @@ extension Lexer {
                         depth -= 1
                     } else if depth == 0 && d == "!" && i + 1 < s.count && s[i + 1] != "=" { break }
                     else if depth == 0 && d == ":" { break }
-                    else if depth == 0 && d == "=" && i + 1 < s.count && "}!:".contains(s[i + 1])
-                                && i > exprStart && !"=!<>".contains(s[i - 1]) { break }
+                    else if depth == 0 && d == "=" && i > exprStart && !"=!<>".contains(s[i - 1]) {
+                        var j = i + 1
+                        while j < s.count && s[j] == " " { j += 1 }
+                        if j < s.count && "}!:".contains(s[j]) { break }
+                    }
                     i += 1
                 }
                 let (l, col) = position(exprStart)
@@ -139,7 +142,12 @@ extension Lexer {
                 var source = String(s[exprStart..<i])
                 if source.trimmingSpaces().isEmpty { throw error("f-string: valid expression required before '}'", line: l, column: col) }
                 var debugText: String? = nil
-                if s[i] == "=" { debugText = source + "="; i += 1; source = String(source) }
+                if s[i] == "=" {
+                    var text = source + "="
+                    i += 1
+                    while i < s.count, s[i] == " " { text.append(" "); i += 1 }
+                    debugText = text
+                }
                 var conversion: Character? = nil
                 if i < s.count && s[i] == "!" {
                     guard i + 1 < s.count, "rsa".contains(s[i + 1]) else {

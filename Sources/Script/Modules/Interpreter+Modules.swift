@@ -23,7 +23,7 @@ extension Interpreter {
         modules[name] = m
         if path.count > 1 {
             let parent = try importModule(Array(path.dropLast()))
-            parent.attrs[path.last!] = .module(m)
+            if parent.attrs[path.last!] == nil { parent.attrs[path.last!] = .module(m) }
         }
         return m
     }

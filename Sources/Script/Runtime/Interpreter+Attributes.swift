@@ -72,6 +72,23 @@ extension Interpreter {
         case .builtin(let b):
             if name == "__name__" { return .str(b.name) }
             return nil
+        case .wrapper(let w):
+            switch name {
+            case "setter":
+                return .builtin(PyBuiltin("setter") { _, a in
+                    let copy = PyWrapper(kind: w.kind, function: w.function)
+                    copy.setter = a.positional.first
+                    return .wrapper(copy)
+                })
+            case "getter":
+                return .builtin(PyBuiltin("getter") { _, a in
+                    let copy = PyWrapper(kind: w.kind, function: a.positional.first ?? w.function)
+                    copy.setter = w.setter
+                    return .wrapper(copy)
+                })
+            case "__func__", "fget": return w.function
+            default: return nil
+            }
         case .boundMethod(let m):
             if name == "__self__" { return m.receiver }
             if name == "__func__" { return m.function }

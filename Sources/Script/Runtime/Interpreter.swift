@@ -95,6 +95,17 @@ public final class Interpreter {
         }
     }
 
+    /// Parses `source` without running it; returns the syntax error, or nil when it parses.
+    public static func syntaxError(in source: String, filename: String = "<unknown>") -> SyntaxErrorInfo? {
+        do {
+            _ = try Parser.parse(source, filename: filename)
+            return nil
+        } catch {
+            if case .syntax(let info) = error { return info }
+            return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+        }
+    }
+
     /// Set when an interactive input called `sys.exit` (the REPL should exit with it).
     public var exitRequested: Int32?
 
@@ -104,8 +115,10 @@ public final class Interpreter {
     /// "complete" (so the error is shown at once).
     public func isComplete(source: String) -> Bool {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        if let last = lines.last, last.hasSuffix("\\") { return false }
+        let body: [Stmt]
         do {
-            _ = try Parser.parse(source, filename: "<stdin>")
+            body = try Parser.parse(source, filename: "<stdin>")
         } catch {
             if case .syntax(let info) = error {
                 let m = info.message
@@ -117,11 +130,13 @@ public final class Interpreter {
             return true
         }
         // A compound statement is finished only by an empty line.
-        if lines.count > 1 || (lines.first.map { $0.trimmingCharacters().hasSuffix(":") } ?? false) {
+        guard let lastStmt = body.last else { return true }
+        switch lastStmt.kind {
+        case .if, .while, .for, .functionDef, .classDef, .try, .with:
             return lines.last.map { $0.trimmingCharacters().isEmpty } ?? true
+        default:
+            return true
         }
-        if let last = lines.last, last.hasSuffix("\\") { return false }
-        return true
     }
 
     /// Completion candidates for a REPL prefix: names in scope and builtins, or attributes

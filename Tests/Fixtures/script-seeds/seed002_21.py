@@ -1,0 +1,3 @@
+@ray.remote
+async def f():
+    pass

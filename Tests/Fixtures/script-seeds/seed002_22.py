@@ -1,0 +1,7 @@
+async def f():
+    pass
+
+@ray.remote
+def wrapper():
+    import asyncio
+    asyncio.run(f())
