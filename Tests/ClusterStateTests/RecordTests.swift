@@ -78,6 +78,15 @@ struct NodeInfoTests {
         }
     }
 
+    @Test("an unknown node state on the wire is rejected, not read as DEAD")
+    func unknownState() {
+        var r = sampleNode().record
+        r.state = .UNRECOGNIZED(7)
+        withKnownIssue("NodeInfo(record:) maps every state other than NODE_ALIVE to .dead (JobInfo rejects unknown statuses)") {
+            #expect(throws: ClusterStateError.self) { try NodeInfo(record: r) }
+        }
+    }
+
     @Test("death reason titles")
     func titles() {
         #expect(NodeDeathReason.expectedTermination.title == "Expected termination")
