@@ -43,7 +43,7 @@ extension Interpreter {
                 arg = v
             } else { arg = try nextArg() }
             var spec = ""
-            if flags.contains("-") { spec += "<" } else if flags.contains("0") && "diouxXeEfFgG".contains(conv) { spec += "0" == "" ? "" : "" }
+            if flags.contains("-") { spec += "<" } else if "sra".contains(conv) { spec += ">" }
             if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
             if flags.contains("#") { spec += "#" }
             if flags.contains("0") && !flags.contains("-") && "diouxXeEfFgG".contains(conv) { spec += "0" }

@@ -139,7 +139,7 @@ extension Lexer {
                 }
                 let (l, col) = position(exprStart)
                 guard i < s.count else { throw error("f-string: expecting '}'", line: l, column: col) }
-                var source = String(s[exprStart..<i])
+                let source = String(s[exprStart..<i])
                 if source.trimmingSpaces().isEmpty { throw error("f-string: valid expression required before '}'", line: l, column: col) }
                 var debugText: String? = nil
                 if s[i] == "=" {

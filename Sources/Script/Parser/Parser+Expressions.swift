@@ -27,6 +27,7 @@ extension Parser {
 
     mutating func parseYield() throws(ScriptError) -> Expr {
         advance()
+        if acceptKeyword("from") { return .yield(.starred(try parseTest())) }
         if atExpressionEnd { return .yield(nil) }
         return .yield(try parseTestList(allowStar: true))
     }

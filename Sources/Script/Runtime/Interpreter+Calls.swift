@@ -41,6 +41,21 @@ extension Interpreter {
         let code = f.code
         let scope = Scope(kind: .function(code.scope), parent: f.closure)
         try bindArguments(f, args, scope)
+        if code.isGenerator {
+            // Generators run eagerly on first use and then replay their values (a
+            // simplification: side effects happen before the consumer sees the first value).
+            var produced: PyIterator? = nil
+            return .iterator(PyIterator(typeName: "generator") { [unowned self] in
+                if produced == nil {
+                    let sink = PyList()
+                    self.generatorSinks.append(sink)
+                    defer { self.generatorSinks.removeLast() }
+                    _ = try self.runBody(f, scope, args)
+                    produced = PyIterator.over(sink.items)
+                }
+                return try produced!.next()
+            })
+        }
         if code.isAsync {
             return .coroutine(PyCoroutine(name: f.name) { [unowned self] in try self.runBody(f, scope, args) })
         }

@@ -109,8 +109,19 @@ extension Interpreter {
             while case .function(let info) = s.kind, !info.locals.contains(name), let p = s.parent { s = p }
             try store(name, v, s)
             return v
-        case .yield:
-            throw raise("NotImplementedError", .str("generators (yield) are not supported by swiftray yet"))
+        case .yield(let valueExpr):
+            guard let sink = generatorSinks.last else {
+                throw raise("SyntaxError", .str("'yield' outside function"))
+            }
+            if sink.items.count >= 1_000_000 {
+                throw raise("NotImplementedError", .str("generators yielding more than 1000000 values are not supported by swiftray"))
+            }
+            if case .starred(let inner)? = valueExpr {
+                sink.items.append(contentsOf: try iterate(try eval(inner, scope)))
+                return .none
+            }
+            sink.items.append(try valueExpr.map { try eval($0, scope) } ?? .none)
+            return .none
         }
     }
 

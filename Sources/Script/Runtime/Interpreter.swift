@@ -18,11 +18,13 @@ public final class Interpreter {
     var mainSource = ""
     var mainFilename = "<stdin>"
     /// Python's recursion limit analogue (protects the Swift stack).
-    public var maxDepth = 400
+    public var maxDepth = 1000
     var rayState = RayState()
     var randomState: UInt64
     var interruptCounter = 0
     var viewTypes: [String: PyType] = [:]
+    /// Values yielded by the generator bodies currently running (innermost last).
+    var generatorSinks: [PyList] = []
 
     public init(host: ScriptHost, bridge: ClusterBridge) {
         self.host = host
@@ -39,6 +41,10 @@ public final class Interpreter {
     /// Runs a whole program. Returns the process exit status: 0 on success, 1 after printing a
     /// syntax error or traceback to stderr, or the code given to `sys.exit`.
     public func run(source: String, filename: String) -> Int32 {
+        LargeStack.run { runOnCurrentThread(source: source, filename: filename) }
+    }
+
+    func runOnCurrentThread(source: String, filename: String) -> Int32 {
         mainSource = source
         mainFilename = filename
         sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -63,6 +69,10 @@ public final class Interpreter {
     /// A `SystemExit` is reported through `exitRequested`.
     @discardableResult
     public func evalInteractive(source: String, filename: String = "<stdin>") -> Bool {
+        LargeStack.run { evalInteractiveOnCurrentThread(source: source, filename: filename) }
+    }
+
+    func evalInteractiveOnCurrentThread(source: String, filename: String) -> Bool {
         sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false)
         if mainSource.isEmpty { mainSource = source } else { mainSource += "\n" + source }
         let body: [Stmt]
