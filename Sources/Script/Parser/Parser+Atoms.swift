@@ -45,6 +45,7 @@ extension Parser {
                 try expect("]")
                 return .listComp(first, clauses, scope)
             }
+            if let hint = missingComma(after: t) { throw hint }
             var items = [first]
             while accept(",") {
                 if current.isOp("]") { break }

@@ -267,6 +267,7 @@ extension Parser {
                     args.append(.positional(e))
                 }
             }
+            if let hint = missingComma(after: t) { throw hint }
             if !accept(",") { break }
         }
         return args

@@ -66,6 +66,16 @@ struct Parser {
         return syntaxError("invalid syntax")
     }
 
+    /// Inside brackets, two expressions in a row: CPython suggests a missing comma.
+    func missingComma(after start: Token) -> ScriptError? {
+        switch current.kind {
+        case .name, .int, .float, .string, .fstring, .bigInt:
+            return syntaxError("invalid syntax. Perhaps you forgot a comma?", at: start)
+        default:
+            return nil
+        }
+    }
+
     mutating func accept(_ op: String) -> Bool {
         if current.isOp(op) { advance(); return true }
         return false
