@@ -37,37 +37,3 @@ indirect enum Expr {
     case namedExpr(String, Expr)
     case yield(Expr?)
 }
-
-enum UnaryOp { case neg, pos, invert }
-
-enum BinaryOp: String {
-    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
-    case matMul = "@", lshift = "<<", rshift = ">>", and = "&", or = "|", xor = "^"
-}
-
-enum CompareOp: String {
-    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
-    case `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
-}
-
-/// A piece of a parsed f-string.
-enum FStringSegment {
-    case literal(String)
-    case field(Expr, conversion: Character?, spec: [FStringSegment]?, debugText: String?)
-}
-
-/// One `for … in … if …` clause of a comprehension.
-struct ComprehensionClause {
-    var target: Expr
-    var iter: Expr
-    var conditions: [Expr]
-    var isAsync: Bool
-}
-
-/// A call argument: positional, `*iterable`, `name=value` or `**mapping`.
-enum Argument {
-    case positional(Expr)
-    case star(Expr)
-    case keyword(String, Expr)
-    case doubleStar(Expr)
-}

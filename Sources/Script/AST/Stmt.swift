@@ -28,11 +28,3 @@ struct Stmt {
         case with([(Expr, Expr?)], [Stmt], isAsync: Bool)
     }
 }
-
-/// One `except [type [as name]]:` clause.
-struct ExceptHandler {
-    var type: Expr?
-    var name: String?
-    var body: [Stmt]
-    var line: Int
-}

@@ -12,13 +12,3 @@ public indirect enum ScriptData: Sendable, Equatable {
     /// An object reference by its hex id.
     case objectRef(String)
 }
-
-/// One ordered key/value pair of `ScriptData.dict`.
-public struct ScriptDataEntry: Sendable, Equatable {
-    public var key: ScriptData
-    public var value: ScriptData
-    public init(_ key: ScriptData, _ value: ScriptData) {
-        self.key = key
-        self.value = value
-    }
-}

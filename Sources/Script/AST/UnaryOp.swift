@@ -1,0 +1,2 @@
+/// A unary operator: `-x`, `+x`, `~x`.
+enum UnaryOp { case neg, pos, invert }
