@@ -78,3 +78,52 @@ import Script
         #expect(i.completions(prefix: "s.up") == ["s.upper"])
     }
 }
+
+@Suite struct InteractiveEchoTests {
+    @Test func echoesInsideCompoundStatementsLikeCPython() {
+        let host = RecordingHost()
+        let i = Interpreter(host: host, bridge: FakeBridge())
+        i.evalInteractive(source: "for k in range(3):\n    k\n\n")
+        i.evalInteractive(source: "def f():\n    5\n\n")
+        i.evalInteractive(source: "f()")
+        #expect(host.stdout == "0\n1\n2\n")
+    }
+}
+
+/// A host whose interrupt flag is raised after a number of polls (Ctrl-C).
+final class InterruptingHost: ScriptHost {
+    var output = ""
+    var polls = 0
+    let interruptAfter: Int
+    init(interruptAfter: Int) { self.interruptAfter = interruptAfter }
+    func write(_ text: String, to stream: ScriptStream) { output += text }
+    func monotonicSeconds() -> Double { 0 }
+    func wallClockSeconds() -> Double { 0 }
+    func sleep(seconds: Double) {}
+    var processID: Int { 1 }
+    var environment: [String: String] { [:] }
+    var arguments: [String] { [] }
+    func pollInterrupt() -> Bool {
+        polls += 1
+        return polls > interruptAfter
+    }
+}
+
+@Suite struct InterruptTests {
+    @Test func ctrlCStopsAnInfiniteLoop() {
+        let host = InterruptingHost(interruptAfter: 3)
+        let i = Interpreter(host: host, bridge: FakeBridge())
+        let status = i.run(source: "n = 0\nwhile True:\n    n += 1\n", filename: "loop.py")
+        #expect(status == 1)
+        #expect(host.output.hasSuffix("KeyboardInterrupt\n"))
+        #expect(host.output.hasPrefix("Traceback (most recent call last):\n  File \"loop.py\", line "))
+    }
+
+    @Test func ctrlCCanBeCaught() {
+        let host = InterruptingHost(interruptAfter: 0)
+        let i = Interpreter(host: host, bridge: FakeBridge())
+        let status = i.run(source: "import time\ntry:\n    time.sleep(10)\nexcept KeyboardInterrupt:\n    print('interrupted')\n", filename: "s.py")
+        #expect(status == 0)
+        #expect(host.output == "interrupted\n")
+    }
+}

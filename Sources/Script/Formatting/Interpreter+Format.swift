@@ -96,7 +96,9 @@ extension Interpreter {
         case "e", "E":
             body = ExactDecimal.scientific(a, precision: spec.precision ?? 6)
             if t == "E" { body = body.uppercased() }
-        case "%": body = ExactDecimal.fixed(a * 100, precision: spec.precision ?? 6) + "%"
+        case "%":
+            let scaled = a * 100
+            body = (scaled.isFinite ? ExactDecimal.fixed(scaled, precision: spec.precision ?? 6) : "inf") + "%"
         case "g", "G", nil:
             if t == nil && spec.precision == nil {
                 body = PythonFloat.repr(a)

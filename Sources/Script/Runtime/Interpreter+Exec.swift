@@ -17,7 +17,11 @@ extension Interpreter {
         }
         switch stmt.kind {
         case .expr(let e):
-            _ = try eval(e, scope)
+            let v = try eval(e, scope)
+            if interactiveEcho && frames.count == 1 && !v.isNone, case .module = scope.kind {
+                mainScope.vars["_"] = v
+                host.write(try repr(v) + "\n", to: .stdout)
+            }
         case .assign(let targets, let valueExpr):
             let v = try eval(valueExpr, scope)
             for t in targets { try assign(t, v, scope) }

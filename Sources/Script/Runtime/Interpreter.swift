@@ -25,6 +25,9 @@ public final class Interpreter {
     var viewTypes: [String: PyType] = [:]
     /// Values yielded by the generator bodies currently running (innermost last).
     var generatorSinks: [PyList] = []
+    /// True while running REPL input: module-level expression statements echo their repr,
+    /// also inside compound statements (CPython's 'single' mode).
+    var interactiveEcho = false
 
     public init(host: ScriptHost, bridge: ClusterBridge) {
         self.host = host
@@ -83,20 +86,10 @@ public final class Interpreter {
             return false
         }
         frames = [Frame(name: "<module>", filename: filename, line: 1)]
-        defer { frames = [] }
+        interactiveEcho = true
+        defer { frames = []; interactiveEcho = false }
         do {
-            for stmt in body {
-                if case .expr(let e) = stmt.kind {
-                    frames[0].line = stmt.line
-                    let v = try eval(e, mainScope)
-                    if !v.isNone {
-                        mainScope.vars["_"] = v
-                        host.write(try repr(v) + "\n", to: .stdout)
-                    }
-                } else {
-                    _ = try exec(stmt, mainScope)
-                }
-            }
+            _ = try execBlock(body, mainScope)
             return true
         } catch {
             let status = report(error, interactive: true)
