@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
-        .target(name: "Script", dependencies: ["ClusterState"]),
+        // SCRIPT-TARGET .target(name: "Script", dependencies: ["ClusterState"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .executableTarget(
             name: "raycli",
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ClusterStateTests", dependencies: ["ClusterState"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        // SCRIPT-TARGET .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "raycliTests", dependencies: ["raycli"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterState"]),

@@ -22,6 +22,9 @@ public final class GcsStore: Sendable {
             var config = Configuration()
             config.label = "gcs"
             config.busyMode = .timeout(5)
+            // WAL + NORMAL: a commit is in the WAL before it returns, so a killed GCS loses
+            // nothing it acknowledged; only an OS crash can lose the last transactions.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {

@@ -63,9 +63,7 @@ struct PythonStringTests {
 
     @Test("escapes non-printable non-ASCII code points like Python", arguments: nonPrintable)
     func nonPrintableUnicode(s: String, expected: String) {
-        withKnownIssue("PythonString.repr only escapes C0/C1 controls, not other non-printable code points") {
-            #expect(PythonString.repr(s) == expected)
-        }
+        #expect(PythonString.repr(s) == expected)
     }
 }
 

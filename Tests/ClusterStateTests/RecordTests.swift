@@ -82,9 +82,7 @@ struct NodeInfoTests {
     func unknownState() {
         var r = sampleNode().record
         r.state = .UNRECOGNIZED(7)
-        withKnownIssue("NodeInfo(record:) maps every state other than NODE_ALIVE to .dead (JobInfo rejects unknown statuses)") {
-            #expect(throws: ClusterStateError.self) { try NodeInfo(record: r) }
-        }
+        #expect(throws: ClusterStateError.self) { try NodeInfo(record: r) }
     }
 
     @Test("death reason titles")

@@ -37,35 +37,50 @@ final class TestCluster: @unchecked Sendable {
         var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
     }
 
-    /// Runs `swiftray args…` with this cluster's temp dir in the environment.
+    /// Runs `swiftray args…` with this cluster's temp dir in the environment. Uses
+    /// posix_spawn and waitpid directly (Foundation's Process can miss a child's exit when many
+    /// run at once); a run that exceeds `timeout` is SIGKILLed.
     @discardableResult
     func run(_ args: [String], environment extra: [String: String] = [:], timeout: Double = 60) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["SWIFTRAY_TEMP_DIR"] = tempDir
         env.removeValue(forKey: "SWIFTRAY_ADDRESS")
         env.removeValue(forKey: "SWIFTRAY_AUTH_TOKEN")
         for (k, v) in extra { env[k] = v }
-        process.environment = env
         let outFile = tempDir + "/.out-\(UUID().uuidString)", errFile = tempDir + "/.err-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outFile, contents: nil)
-        FileManager.default.createFile(atPath: errFile, contents: nil)
-        let out = FileHandle(forWritingAtPath: outFile)!, err = FileHandle(forWritingAtPath: errFile)!
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? out.close(); try? err.close()
         defer { unlink(outFile); unlink(errFile) }
-        return Outcome(status: process.terminationStatus,
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([binary] + args).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = argv.withUnsafeBufferPointer { a in
+            envp.withUnsafeBufferPointer { e in
+                posix_spawn(&pid, binary, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
+                            UnsafeMutablePointer(mutating: e.baseAddress!))
+            }
+        }
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while true {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { break }
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                break
+            }
+            usleep(5_000)
+        }
+        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: exit,
                        stdout: (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "",
                        stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
     }

@@ -66,9 +66,7 @@ struct ClusterAddressTests {
 
     @Test("a bare IPv6 address is not HOST:PORT", arguments: ["::1", "fe80::1"])
     func bareIPv6(text: String) {
-        withKnownIssue("ClusterAddress.parse splits at the last colon, so '::1' parses as host ':' port 1") {
-            #expect(throws: RuntimeError.self) { try ClusterAddress.parse(text) }
-        }
+        #expect(throws: RuntimeError.self) { try ClusterAddress.parse(text) }
     }
 
     @Test("resolve: --address, then SWIFTRAY_ADDRESS, then the temp dir's file")
@@ -123,9 +121,7 @@ struct SessionPathsTests {
     @Test("microseconds are rounded, not truncated (1 µs after a whole second)")
     func microsecondRounding() {
         let date = Date(timeIntervalSince1970: 1_700_000_000.000001)
-        withKnownIssue("sessionName truncates the fraction, and 0.000001 is stored as 0.00000095…", isIntermittent: true) {
-            #expect(SessionPaths.sessionName(date: date, pid: 1).hasSuffix("_000001_1"))
-        }
+        #expect(SessionPaths.sessionName(date: date, pid: 1).hasSuffix("_000001_1"))
     }
 
     @Test("paths")

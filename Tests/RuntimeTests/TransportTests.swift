@@ -287,10 +287,8 @@ struct TransportTests {
             } catch { return error }
         }
         let error = try await withTimeout(10) { await call.value }
-        withKnownIssue("RpcClient.send: onCancel runs before the request id is registered, so the cancellation is lost and the call waits for its deadline") {
-            #expect(error is CancellationError, "got \(String(describing: error))")
-            #expect(ContinuousClock.now - started < .seconds(1))
-        }
+        #expect(error is CancellationError, "got \(String(describing: error))")
+        #expect(ContinuousClock.now - started < .seconds(1))
         await client.close()
         await ts.stop()
     }

@@ -14,10 +14,8 @@ public enum PythonString {
             default:
                 if Character(scalar) == quote {
                     out += "\\" + String(quote)
-                } else if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\x" + hex2(scalar.value)
-                } else if (0x80..<0xa0).contains(scalar.value) {
-                    out += "\\x" + hex2(scalar.value)
+                } else if !isPrintable(scalar) {
+                    out += escape(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -27,8 +25,24 @@ public enum PythonString {
         return out
     }
 
-    private static func hex2(_ v: UInt32) -> String {
-        let s = String(v, radix: 16)
-        return s.count < 2 ? "0" + s : s
+    /// Python's `str.isprintable` for one character: not in categories Cc, Cf, Cs, Co, Cn,
+    /// Zl, Zp, and no separator other than the ASCII space.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+             .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as Python escapes a non-printable character.
+    static func escape(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16)
+        if v < 0x100 { return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+        if v < 0x10000 { return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+        return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

@@ -26,16 +26,14 @@ public struct NodeResourceSpec: Sendable, Equatable {
     /// Parses and validates `--resources` (a JSON object of whole non-negative numbers).
     public static func parseCustomResources(_ json: String) throws(ClusterStateError) -> [String: Int64] {
         let example = "Valid values look like this: `--resources='{\"CustomResource3\": 1, \"CustomResource2\": 2}'`"
-        guard let data = json.data(using: .utf8),
-              let parsed = try? JSONDecoder().decode(JSONScalarObject.self, from: data) else {
-            if let data = json.data(using: .utf8), (try? JSONDecoder().decode(JSONScalar.self, from: data)) != nil {
-                throw .invalidResource("`--resources=\(json)` must be a JSON object mapping resource names to quantities. \(example)")
-            }
+        guard let parsed = JSONValue.parse(json) else {
             throw .invalidResource("`--resources=\(json)` is not a valid JSON string. \(example)")
         }
+        guard case .object(let pairs) = parsed else {
+            throw .invalidResource("`--resources=\(json)` must be a JSON object mapping resource names to quantities. \(example)")
+        }
         var result: [String: Int64] = [:]
-        for key in parsed.values.keys.sorted() {
-            let value = parsed.values[key]!
+        for (key, value) in pairs.sorted(by: { PythonOrder.less($0.0, $1.0) }) {
             if ["CPU", "GPU", "memory", "object_store_memory"].contains(key) {
                 let flag = ["CPU": "--num-cpus", "GPU": "--num-gpus", "memory": "--memory",
                             "object_store_memory": "--object-store-memory"][key]!
@@ -48,7 +46,7 @@ public struct NodeResourceSpec: Sendable, Equatable {
                 throw .invalidResource("Resource names in `--resources` cannot be empty.")
             }
             guard case let .number(d) = value else {
-                throw .invalidResource("The quantity of resource '\(key)' in `--resources` must be a number, got \(value.text).")
+                throw .invalidResource("The quantity of resource '\(key)' in `--resources` must be a number, got \(value.summary).")
             }
             guard d.isFinite, d >= 0 else {
                 throw .invalidResource("The quantity of resource '\(key)' cannot be negative. Violated by resource '\(key)' in \(json).")

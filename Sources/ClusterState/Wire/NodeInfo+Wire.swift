@@ -35,8 +35,15 @@ extension NodeInfo {
             }
             reason = parsed
         }
+        let state: NodeState
+        switch r.state {
+        case .nodeAlive: state = .alive
+        case .nodeDead: state = .dead
+        case .UNRECOGNIZED(let v):
+            throw .invalidRecord("A node record carries the unknown state \(v).")
+        }
         self.init(nodeID: id, ip: r.ip, nodeManagerPort: Int(r.nodeManagerPort), isHead: r.isHead,
-                  state: r.state == .nodeAlive ? .alive : .dead, nodeName: r.nodeName,
+                  state: state, nodeName: r.nodeName,
                   resourcesTotal: ResourceSet(raw: r.resourcesTotal),
                   resourcesAvailable: ResourceSet(raw: r.resourcesAvailable), labels: r.labels,
                   startTimeMs: r.startTimeMs, endTimeMs: r.endTimeMs, deathReason: reason,

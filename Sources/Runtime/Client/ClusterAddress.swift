@@ -20,7 +20,11 @@ public struct ClusterAddress: Sendable, Equatable {
             throw RuntimeError.invalidArgument("The address '\(text)' is not of the form HOST:PORT, e.g. 127.0.0.1:6379.")
         }
         var host = String(trimmed[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host.hasPrefix("[") && host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast())
+        } else if host.contains(":") {
+            throw RuntimeError.invalidArgument("The address '\(text)' is not of the form HOST:PORT; write an IPv6 host in brackets, e.g. [::1]:6379.")
+        }
         guard let port = Int(trimmed[trimmed.index(after: colon)...]), (1...65535).contains(port), !host.isEmpty else {
             throw RuntimeError.invalidArgument("The address '\(text)' is not of the form HOST:PORT with a port from 1 to 65535.")
         }

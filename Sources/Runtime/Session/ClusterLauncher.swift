@@ -153,6 +153,9 @@ public enum ClusterLauncher {
             guard parts.count == 2, let name = String(parts[0]).removingPercentEncoding, let value = Int64(parts[1]) else {
                 throw RuntimeError.invalidArgument("The resource list '\(text)' is malformed.")
             }
+            guard raw[name] == nil else {
+                throw RuntimeError.invalidArgument("The resource list '\(text)' names \(name) twice.")
+            }
             raw[name] = value
         }
         return ResourceSet(raw: raw)

@@ -31,10 +31,11 @@ public struct SessionPaths: Sendable, Equatable {
 
     /// `session_<YYYY-MM-DD_HH-MM-SS_ffffff>_<pid>` as Ray names sessions (local time).
     public static func sessionName(date: Date, pid: Int32) -> String {
-        var t = time_t(date.timeIntervalSince1970)
+        let total = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        var t = time_t(total / 1_000_000)
         var parts = tm()
         localtime_r(&t, &parts)
-        let micros = Int((date.timeIntervalSince1970 - Double(t)) * 1_000_000)
+        let micros = Int(total % 1_000_000)
         return String(format: "session_%04d-%02d-%02d_%02d-%02d-%02d_%06d_%d",
                       parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
                       parts.tm_hour, parts.tm_min, parts.tm_sec, max(0, min(999_999, micros)), pid)

@@ -121,6 +121,10 @@ public final class RpcClient: Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Swiftray_Frame, any Error>) in
                 guard let id = pending.register(continuation) else { return }
                 idBox.withLockedValue { $0 = id }
+                if Task.isCancelled {
+                    pending.fail(id, with: CancellationError())
+                    return
+                }
                 var frame = Swiftray_Frame()
                 frame.id = id
                 frame.method = method
