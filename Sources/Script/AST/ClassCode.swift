@@ -4,6 +4,8 @@ final class ClassCode {
     let bases: [Argument]
     let body: [Stmt]
     let line: Int
+    /// Last source line of the definition (for exporting its source to workers).
+    var endLine = 0
     let docstring: String?
 
     init(name: String, bases: [Argument], body: [Stmt], line: Int, docstring: String?) {

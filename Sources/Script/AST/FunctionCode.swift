@@ -9,6 +9,8 @@ final class FunctionCode {
     let isLambda: Bool
     let isGenerator: Bool
     let line: Int
+    /// Last source line of the definition (for exporting its source to workers).
+    var endLine = 0
     let docstring: String?
     let scope: ScopeInfo
 

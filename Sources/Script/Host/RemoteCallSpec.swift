@@ -3,8 +3,12 @@
 public struct RemoteCallSpec: Sendable, Equatable {
     /// The function or class name (`square`, `Counter`), or `Class.method` for actor methods.
     public var name: String
-    /// The module source that defines it (exported to the GCS KV by the runtime).
+    /// The whole driver module source, for reference.
     public var moduleSource: String
+    /// What a worker executes to define the callable: the driver's top-level imports followed
+    /// by the `def`/`class` statement itself (dedented, without its `@ray.remote` decorator).
+    /// Exported to the GCS KV by the runtime; `Interpreter.executeTask` consumes it.
+    public var definitionSource: String
     public var arguments: [ScriptData]
     public var keywordArguments: [ScriptDataEntry]
     /// Merged `@ray.remote(...)` and `.options(...)` keyword options.
@@ -12,10 +16,11 @@ public struct RemoteCallSpec: Sendable, Equatable {
     /// The actor handle's id for actor method calls.
     public var actorID: String?
 
-    public init(name: String, moduleSource: String, arguments: [ScriptData], keywordArguments: [ScriptDataEntry],
+    public init(name: String, moduleSource: String, definitionSource: String = "", arguments: [ScriptData], keywordArguments: [ScriptDataEntry],
                 options: [ScriptDataEntry], actorID: String? = nil) {
         self.name = name
         self.moduleSource = moduleSource
+        self.definitionSource = definitionSource
         self.arguments = arguments
         self.keywordArguments = keywordArguments
         self.options = options

@@ -147,12 +147,16 @@ extension Interpreter {
             let inst = PyInstance(type: rayState.types["RemoteFunction"]!)
             inst.attrs["_function"] = target
             inst.attrs["_name"] = .str(f.name)
+            inst.attrs["_definition"] = .str(definitionSource(filename: f.filename, from: f.code.line, to: f.code.endLine))
             inst.attrs["_options"] = .dict(opts)
             return .instance(inst)
         case .type(let t):
             let inst = PyInstance(type: rayState.types["ActorClass"]!)
             inst.attrs["_target"] = target
             inst.attrs["_name"] = .str(t.name)
+            if let code = rayState.classCodes[ObjectIdentifier(t)] {
+                inst.attrs["_definition"] = .str(definitionSource(filename: code.filename, from: code.code.line, to: code.code.endLine))
+            }
             inst.attrs["_options"] = .dict(opts)
             return .instance(inst)
         default:
@@ -176,7 +180,14 @@ extension Interpreter {
         if case .dict(let d)? = inst.attrs["_options"] {
             options = try d.entries.map { ScriptDataEntry(try toData($0.key), try toData($0.value)) }
         }
-        return RemoteCallSpec(name: strAttr(inst, "_name"), moduleSource: mainSource,
+        var definition = strAttr(inst, "_definition")
+        if definition.isEmpty, case .instance(let cls)? = inst.attrs["_handle"].flatMap({ h -> Value? in
+            if case .instance(let hi) = h { return hi.attrs["_class"] }
+            return nil
+        }) {
+            definition = strAttr(cls, "_definition")
+        }
+        return RemoteCallSpec(name: strAttr(inst, "_name"), moduleSource: mainSource, definitionSource: definition,
                               arguments: try a.positional.map { try toData($0) },
                               keywordArguments: try entries(a.keywords), options: options)
     }

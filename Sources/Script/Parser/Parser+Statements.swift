@@ -340,6 +340,7 @@ extension Parser {
         let code = FunctionCode(name: name, parameters: params, body: body, isAsync: isAsync, isLambda: false,
                                 isGenerator: ScopeAnalyzer.containsYield(body), line: line,
                                 docstring: Parser.docstring(of: body), scope: scope)
+        code.endLine = lastLine
         return Stmt(line: line, kind: .functionDef(code, decorators: decorators))
     }
 
@@ -395,6 +396,7 @@ extension Parser {
         loopDepth = savedLoop
         functionDepth = savedFn
         let code = ClassCode(name: name, bases: bases, body: body, line: line, docstring: Parser.docstring(of: body))
+        code.endLine = lastLine
         return Stmt(line: line, kind: .classDef(code, decorators: decorators))
     }
 }

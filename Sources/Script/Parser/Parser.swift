@@ -9,6 +9,8 @@ struct Parser {
     let lines: [Substring]
     var functionDepth = 0
     var loopDepth = 0
+    /// Line of the last real token consumed (the end of the statement just parsed).
+    var lastLine = 1
 
     init(tokens: [Token], source: String, filename: String) {
         self.tokens = tokens
@@ -49,6 +51,10 @@ struct Parser {
     @discardableResult
     mutating func advance() -> Token {
         let t = tokens[index]
+        switch t.kind {
+        case .newline, .indent, .dedent, .eof: break
+        default: lastLine = t.line
+        }
         if index < tokens.count - 1 { index += 1 }
         return t
     }

@@ -28,6 +28,12 @@ public final class Interpreter {
     /// True while running REPL input: module-level expression statements echo their repr,
     /// also inside compound statements (CPython's 'single' mode).
     var interactiveEcho = false
+    /// Top-level import statements seen so far, re-run by workers before a definition.
+    var importPrelude: [String] = []
+    /// Definition sources already executed by this (worker) interpreter.
+    var loadedDefinitions: Set<String> = []
+    /// Actor instances living in this (worker) interpreter, by actor id.
+    var actorInstances: [String: Value] = [:]
 
     public init(host: ScriptHost, bridge: ClusterBridge) {
         self.host = host
@@ -57,6 +63,7 @@ public final class Interpreter {
         } catch {
             return report(error)
         }
+        recordImports(body)
         frames = [Frame(name: "<module>", filename: filename, line: 1)]
         defer { frames = [] }
         do {
@@ -85,6 +92,7 @@ public final class Interpreter {
             _ = report(error, interactive: true)
             return false
         }
+        recordImports(body)
         frames = [Frame(name: "<module>", filename: filename, line: 1)]
         interactiveEcho = true
         defer { frames = []; interactiveEcho = false }
