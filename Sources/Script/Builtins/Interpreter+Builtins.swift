@@ -205,6 +205,9 @@ extension Interpreter {
             return
         }
         for (n, item) in try iterate(src).enumerated() {
+            guard isIterable(item) else {
+                throw raise("TypeError", .str("cannot convert dictionary update sequence element #\(n) to a sequence"))
+            }
             let pair = try iterate(item)
             guard pair.count == 2 else {
                 throw raise("ValueError", .str("dictionary update sequence element #\(n) has length \(pair.count); 2 is required"))

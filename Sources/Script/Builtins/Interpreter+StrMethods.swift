@@ -53,7 +53,7 @@ extension Interpreter {
             }
         case "join":
             return m { i, a in
-                try i.arity("join", a, 1, 1)
+                try i.arity("str.join", a, 1, 1)
                 let parts = try i.iterate(a.positional[0]).enumerated().map { (k, v) -> String in
                     guard case .str(let x) = v else { throw i.raise("TypeError", .str("sequence item \(k): expected str instance, \(i.typeName(v)) found")) }
                     return x

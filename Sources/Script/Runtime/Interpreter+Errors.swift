@@ -48,7 +48,7 @@ extension Interpreter {
 
     /// `ValueError: message` (or just the type name when the message is empty).
     func exceptionSummary(_ inst: PyInstance) -> String {
-        let msg = (try? exceptionMessage(inst)) ?? "<exception str() failed>"
+        let msg = (try? str(.instance(inst))) ?? "<exception str() failed>"
         let name = inst.type.module == "builtins" || inst.type.module == "__main__" ? inst.type.qualname : inst.type.module + "." + inst.type.qualname
         return msg.isEmpty ? name : "\(name): \(msg)"
     }
