@@ -48,7 +48,7 @@ extension Interpreter {
                     guard try i.contains(obj, a.positional.first ?? .none), case .int(let v) = a.positional[0] else {
                         throw i.raise("ValueError", .str("\(try i.repr(a.positional.first ?? .none)) is not in range"))
                     }
-                    return .int((v - r.start) / r.step)
+                    return .int(Int(UInt(bitPattern: r.step > 0 ? v &- r.start : r.start &- v) / r.step.magnitude))
                 }
             case "count":
                 return method(name, of: obj) { i, a in .int(try i.contains(obj, a.positional.first ?? .none) ? 1 : 0) }

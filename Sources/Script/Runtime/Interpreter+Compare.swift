@@ -146,8 +146,8 @@ extension Interpreter {
         case .set(let s): return s.storage.get(try hashable(item)) != nil
         case .range(let r):
             guard case .int(let i) = item else { return try iterate(container).contains { try equals($0, item) } }
-            if r.step > 0 { return i >= r.start && i < r.stop && (i - r.start) % r.step == 0 }
-            return i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+            if r.step > 0 { return i >= r.start && i < r.stop && UInt(bitPattern: i &- r.start) % r.step.magnitude == 0 }
+            return i <= r.start && i > r.stop && UInt(bitPattern: r.start &- i) % r.step.magnitude == 0
         case .instance(let inst):
             if let m = inst.type.lookup("__contains__") { return try truthy(try call(m, Arguments([container, item]))) }
             if inst.type.lookup("__iter__") != nil { return try iterate(container).contains { try equals($0, item) } }

@@ -93,7 +93,7 @@ extension Interpreter {
             if case .slice(let s) = key {
                 let (start, stop, step) = try sliceIndices(s, r.count)
                 let n = PyRange(start: start, stop: stop, step: step).count
-                return .range(PyRange(start: r.element(start), stop: r.element(start) + n * r.step * step, step: r.step * step))
+                return .range(PyRange(start: r.element(start), stop: r.element(start) &+ n &* r.step &* step, step: r.step &* step))
             }
             let i = try intIndex(key, "range")
             let j = i < 0 ? i + r.count : i

@@ -168,7 +168,7 @@ extension Interpreter {
         case .lshift:
             if b < 0 { throw raise("ValueError", .str("negative shift count")) }
             if a == 0 { return .int(0) }
-            if b >= 63 || (a << b) >> b != a { throw overflow() }
+            if b >= 64 || (a << b) >> b != a { throw overflow() }
             return .int(a << b)
         case .rshift:
             if b < 0 { throw raise("ValueError", .str("negative shift count")) }
