@@ -54,7 +54,9 @@ extension Interpreter {
                 let q = try i.intOp(.floorDiv, v, p), r = try i.intOp(.mod, v, p)
                 guard case .int(var qq) = q, case .int(let rr) = r else { return .int(v) }
                 if rr * 2 > p || (rr * 2 == p && qq % 2 != 0) { qq += 1 }
-                return .int(qq * p)
+                let (scaled, overflowed) = qq.multipliedReportingOverflow(by: p)
+                if overflowed { throw i.overflow() }
+                return .int(scaled)
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let f):
                 if nd.isNone {
@@ -83,15 +85,20 @@ extension Interpreter {
         }
         builtin("pow") { i, a in
             try i.arity("pow", a, 2, 3)
-            if a.positional.count == 3, case .int(var b) = a.positional[0], case .int(var e) = a.positional[1], case .int(let m) = a.positional[2] {
+            if a.positional.count == 3, case .int(let base) = a.positional[0], case .int(var e) = a.positional[1], case .int(let m) = a.positional[2] {
                 if m == 0 { throw i.raise("ValueError", .str("pow() 3rd argument cannot be 0")) }
-                var r = 1 % m
-                b = ((b % m) + m) % m
+                if e < 0 { throw i.raise("ValueError", .str("base is not invertible for the given modulus")) }
+                let mm = m.magnitude
+                func mulmod(_ x: UInt, _ y: UInt) -> UInt { mm.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder }
+                var r: UInt = 1 % mm
+                var b = base >= 0 ? base.magnitude % mm : (mm - base.magnitude % mm) % mm
                 while e > 0 {
-                    if e & 1 == 1 { r = Int((Int64(r).multipliedFullWidth(by: Int64(b)).low % UInt64(m))) }
-                    b = Int(Int64(b).multipliedFullWidth(by: Int64(b)).low % UInt64(m)); e >>= 1
+                    if e & 1 == 1 { r = mulmod(r, b) }
+                    b = mulmod(b, b)
+                    e >>= 1
                 }
-                return .int(r)
+                if m < 0 && r != 0 { return .int(-Int(mm - r)) }
+                return .int(Int(r))
             }
             return try i.binaryOp(.pow, a.positional[0], a.positional[1])
         }

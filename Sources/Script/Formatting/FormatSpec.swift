@@ -20,13 +20,13 @@ struct FormatSpec {
         if i < c.count, c[i] == "#" { alternate = true; i += 1 }
         if i < c.count, c[i] == "0" { zeroPad = true; i += 1 }
         var w = 0
-        while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { w = w * 10 + d; i += 1 }
+        while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { w = w * 10 + d; i += 1; if w > 1_000_000_000 { return nil } }
         width = w
         if i < c.count, c[i] == "," || c[i] == "_" { grouping = c[i]; i += 1 }
         if i < c.count, c[i] == "." {
             i += 1
             var p = 0, any = false
-            while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { p = p * 10 + d; i += 1; any = true }
+            while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { p = p * 10 + d; i += 1; any = true; if p > 1_000_000_000 { return nil } }
             if !any { return nil }
             precision = p
         }
