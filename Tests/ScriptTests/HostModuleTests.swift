@@ -65,8 +65,69 @@ import Script
         print(asyncio.run(main()))
         """, host: host)
         #expect(r.stderr == "")
-        #expect(r.stdout == "started 1\nfinished 1\nstarted 2\nfinished 2\n[2, 4]\n6\n")
-        #expect(host.sleeps == [0.5, 0.5])
+        #expect(r.stdout == "started 1\nstarted 2\nfinished 1\nfinished 2\n[2, 4]\n6\n")
+        #expect(host.sleeps == [0.5])
+    }
+
+    @Test func gatherInterleavesAtSleepsLikeCPython() {
+        let host = RecordingHost()
+        let r = runScript("""
+        import asyncio
+
+        async def work(n, delay):
+            print("started", n)
+            await asyncio.sleep(delay)
+            print("finished", n)
+            return n * 10
+
+        async def main():
+            results = await asyncio.gather(work(1, 0.2), work(2, 0.1), work(3, 0.3))
+            print(results)
+            t = asyncio.create_task(work(4, 0.05))
+            print("created")
+            r = await t
+            print("task result", r, t.done())
+            return "main done"
+
+        print(asyncio.run(main()))
+
+        async def boom():
+            await asyncio.sleep(0.01)
+            raise ValueError("in task")
+
+        async def main2():
+            try:
+                await asyncio.gather(boom(), work(6, 0.02))
+            except ValueError as e:
+                print("caught", e)
+
+        asyncio.run(main2())
+        """, host: host)
+        #expect(r.stderr == "")
+        #expect(r.stdout == """
+        started 1
+        started 2
+        started 3
+        finished 2
+        finished 1
+        finished 3
+        [10, 20, 30]
+        created
+        started 4
+        finished 4
+        task result 40 True
+        main done
+        started 6
+        caught in task
+
+        """)
+        #expect(host.clock >= 0.3 && host.clock < 0.4)
+    }
+
+    @Test func asyncioRunRejectsNonCoroutinesAndNesting() {
+        #expect(lastErrorLine(runScript("import asyncio\nasyncio.run(5)\n")) == "ValueError: a coroutine was expected, got 5")
+        let nested = runScript("import asyncio\nasync def inner():\n    pass\nasync def outer():\n    asyncio.run(inner())\nasyncio.run(outer())\n")
+        #expect(lastErrorLine(nested) == "RuntimeError: asyncio.run() cannot be called from a running event loop")
     }
 
     @Test func typingNamesImport() {

@@ -1,36 +1,45 @@
-/// The `asyncio` module (a simple model: awaiting a coroutine runs it to completion, and
-/// `gather` runs its awaitables in order) and the `pprint` module.
+/// The `asyncio` module (cooperative tasks on fibers: `gather`/`create_task` interleave at
+/// `await asyncio.sleep`) and the `pprint` module.
 extension Interpreter {
     func makeAsyncioModule() -> PyModule {
         let m = PyModule(name: "asyncio")
         function(m, "run") { i, a in
             try i.arity("run", a, 1, 1, keywords: true)
-            guard case .coroutine = a.positional[0] else {
+            guard case .coroutine(let c) = a.positional[0] else {
                 throw i.raise("ValueError", .str("a coroutine was expected, got \(try i.repr(a.positional[0]))"))
             }
-            return try i.awaitValue(a.positional[0])
+            return try i.runEventLoop(c)
         }
         function(m, "sleep") { i, a in
             try i.arity("sleep", a, 1, 2)
             let s = try i.number(a.positional[0], "a float")
             let result = a.positional.count > 1 ? a.positional[1] : .none
             return .coroutine(PyCoroutine(name: "sleep") {
-                i.host.sleep(seconds: max(0, s))
-                if i.host.pollInterrupt() { throw i.raise("KeyboardInterrupt", nil) }
+                try i.asyncSleep(s)
                 return result
             })
         }
         function(m, "gather") { i, a in
             let items = a.positional
-            return .coroutine(PyCoroutine(name: "gather") {
-                .list(PyList(try items.map { try i.awaitValue($0) }))
-            })
+            guard let loop = i.eventLoop else {
+                return .coroutine(PyCoroutine(name: "gather") { .list(PyList(try items.map { try i.awaitValue($0) })) })
+            }
+            let tasks = try items.map { try i.ensureTask($0, loop) }
+            return .coroutine(PyCoroutine(name: "gather") { .list(PyList(try tasks.map { try i.awaitTask($0) })) })
         }
         function(m, "wait") { i, a in
             let items = try i.iterate(a.positional.first ?? .list(PyList()))
+            guard let loop = i.eventLoop else {
+                return .coroutine(PyCoroutine(name: "wait") {
+                    let done = PySet()
+                    for v in items { _ = try i.awaitValue(v); done.storage.set(v, .none) }
+                    return .tuple([.set(done), .set(PySet())])
+                })
+            }
+            let tasks = try items.map { try i.ensureTask($0, loop) }
             return .coroutine(PyCoroutine(name: "wait") {
                 let done = PySet()
-                for v in items { _ = try i.awaitValue(v); done.storage.set(v, .none) }
+                for t in tasks { _ = try? i.awaitTask(t); done.storage.set(i.taskValue(t), .none) }
                 return .tuple([.set(done), .set(PySet())])
             })
         }
@@ -38,8 +47,14 @@ extension Interpreter {
             let aw = a.positional.first ?? .none
             return .coroutine(PyCoroutine(name: "wait_for") { try i.awaitValue(aw) })
         }
-        function(m, "create_task") { _, a in a.positional.first ?? .none }
-        function(m, "ensure_future") { _, a in a.positional.first ?? .none }
+        function(m, "create_task") { i, a in
+            guard let loop = i.eventLoop else { throw i.raise("RuntimeError", .str("no running event loop")) }
+            return i.taskValue(try i.ensureTask(a.positional.first ?? .none, loop))
+        }
+        function(m, "ensure_future") { i, a in
+            guard let loop = i.eventLoop else { throw i.raise("RuntimeError", .str("no running event loop")) }
+            return i.taskValue(try i.ensureTask(a.positional.first ?? .none, loop))
+        }
         function(m, "iscoroutine") { _, a in
             if case .coroutine? = a.positional.first { return .bool(true) }
             return .bool(false)

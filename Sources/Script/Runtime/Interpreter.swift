@@ -23,6 +23,8 @@ public final class Interpreter {
     var randomState: UInt64
     var interruptCounter = 0
     var viewTypes: [String: PyType] = [:]
+    /// The running `asyncio` event loop, if any.
+    var eventLoop: EventLoop?
     /// Values yielded by the generator bodies currently running (innermost last).
     var generatorSinks: [PyList] = []
     /// True while running REPL input: module-level expression statements echo their repr,

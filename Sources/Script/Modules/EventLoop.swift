@@ -1,0 +1,13 @@
+/// The state of a running `asyncio` event loop: ready tasks, sleeping tasks and the task
+/// currently running.
+///
+/// Guarantees: tasks run one at a time, in FIFO order of becoming ready; sleepers wake in
+/// order of their wake time (ties in the order they went to sleep).
+final class EventLoop {
+    var ready: [AsyncTask] = []
+    var sleeping: [(wake: Double, order: Int, task: AsyncTask)] = []
+    var current: AsyncTask?
+    var sleepCounter = 0
+    var allTasks: [AsyncTask] = []
+    init() {}
+}
