@@ -110,6 +110,30 @@ final class LoopbackBridge: ClusterBridge {
         #expect(host.stdout == "1\n3\n")
     }
 
+    @Test func actorHandlesTravelAsData() {
+        let bridge = LoopbackBridge()
+        let host = RecordingHost()
+        let i = Interpreter(host: host, bridge: bridge)
+        _ = i.run(source: """
+        import ray
+
+        @ray.remote
+        class Counter:
+            def get(self):
+                return 0
+
+        @ray.remote
+        def describe(handle):
+            return repr(handle) + " " + str(hasattr(handle, "get")) + " " + str(hasattr(handle, "nope"))
+
+        c = Counter.remote()
+        print(ray.get(describe.remote(c)))
+        """, filename: "h.py")
+        #expect(host.stderr == "")
+        #expect(host.stdout == "Actor(Counter, actor1) True False\n")
+        #expect(bridge.specs[1].arguments == [.actorHandle(id: "actor1", className: "Counter", methods: ["get"])])
+    }
+
     @Test func taskFailuresCarryTheTraceback() {
         let bridge = LoopbackBridge()
         let host = RecordingHost()

@@ -11,4 +11,6 @@ public indirect enum ScriptData: Sendable, Equatable {
     case dict([ScriptDataEntry])
     /// An object reference by its hex id.
     case objectRef(String)
+    /// An actor handle: its hex id, class name and callable method names.
+    case actorHandle(id: String, className: String, methods: [String])
 }

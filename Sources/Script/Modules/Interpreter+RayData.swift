@@ -12,6 +12,11 @@ extension Interpreter {
         case .dict(let d): return .dict(try d.entries.map { ScriptDataEntry(try toData($0.key), try toData($0.value)) })
         case .instance(let inst):
             if inst.type === rayState.types["ObjectRef"], case .str(let id)? = inst.attrs["_id"] { return .objectRef(id) }
+            if inst.type === rayState.types["ActorHandle"] {
+                var methods: [String] = []
+                if case .list(let l)? = inst.attrs["_methods"] { methods = l.items.compactMap { if case .str(let m) = $0 { return m }; return nil } }
+                return .actorHandle(id: strAttr(inst, "_actor_id"), className: strAttr(inst, "_class_name"), methods: methods)
+            }
             if inst.type === rayState.types["PlacementGroup"], case .str(let id)? = inst.attrs["id"] {
                 return .dict([ScriptDataEntry(.string("placement_group_id"), .string(id))])
             }
@@ -40,6 +45,13 @@ extension Interpreter {
             for e in entries { dict.set(fromData(e.key), fromData(e.value)) }
             return .dict(dict)
         case .objectRef(let id): return makeObjectRef(id)
+        case .actorHandle(let id, let className, let methods):
+            if rayState.types.isEmpty { makeRayTypes() }
+            let handle = PyInstance(type: rayState.types["ActorHandle"]!)
+            handle.attrs["_actor_id"] = .str(id)
+            handle.attrs["_class_name"] = .str(className)
+            handle.attrs["_methods"] = .list(PyList(methods.map { .str($0) }))
+            return .instance(handle)
         }
     }
 

@@ -95,6 +95,19 @@ extension Interpreter {
             let handle = PyInstance(type: i.rayState.types["ActorHandle"]!)
             handle.attrs["_actor_id"] = .str(id)
             handle.attrs["_class"] = .instance(inst)
+            handle.attrs["_class_name"] = .str(i.strAttr(inst, "_name"))
+            var methods: [String] = []
+            if case .type(let userClass)? = inst.attrs["_target"] {
+                for t in userClass.mro where t !== i.types.object {
+                    for k in t.dict.keys.sorted() where !methods.contains(k) && !k.hasPrefix("__") {
+                        switch t.dict[k]! {
+                        case .function, .wrapper: methods.append(k)
+                        default: break
+                        }
+                    }
+                }
+            }
+            handle.attrs["_methods"] = .list(PyList(methods.map { .str($0) }))
             return .instance(handle)
         }
         method(actorClass, "options") { i, inst, a in try i.withOptions(inst, a) }
@@ -106,8 +119,8 @@ extension Interpreter {
 
         let handle = rayType("ActorHandle", module: "ray.actor")
         method(handle, "__getattr__") { i, inst, a in
-            guard case .str(let name)? = a.positional.first, case .instance(let cls)? = inst.attrs["_class"],
-                  case .type(let userClass)? = cls.attrs["_target"], userClass.lookup(name) != nil else {
+            guard case .str(let name)? = a.positional.first, case .list(let methods)? = inst.attrs["_methods"],
+                  methods.items.contains(where: { if case .str(let m) = $0 { return m == name }; return false }) else {
                 throw i.raise("AttributeError", .str("'ActorHandle' object has no attribute '\(try i.str(a.positional.first ?? .none))'"))
             }
             let m = PyInstance(type: i.rayState.types["ActorMethod"]!)
@@ -117,16 +130,14 @@ extension Interpreter {
             return .instance(m)
         }
         method(handle, "__repr__") { i, inst, _ in
-            var cname = "Actor"
-            if case .instance(let cls)? = inst.attrs["_class"] { cname = i.strAttr(cls, "_name") }
-            return .str("Actor(\(cname), \(i.strAttr(inst, "_actor_id")))")
+            .str("Actor(\(i.strAttr(inst, "_class_name")), \(i.strAttr(inst, "_actor_id")))")
         }
 
         let actorMethod = rayType("ActorMethod", module: "ray.actor")
         method(actorMethod, "remote") { i, inst, a in
             guard case .instance(let h)? = inst.attrs["_handle"] else { return .none }
             var spec = try i.callSpec(inst, a)
-            if case .instance(let cls)? = h.attrs["_class"] { spec.name = i.strAttr(cls, "_name") + "." + i.strAttr(inst, "_name") }
+            spec.name = i.strAttr(h, "_class_name") + "." + i.strAttr(inst, "_name")
             spec.actorID = i.strAttr(h, "_actor_id")
             let ids = try i.withBridge { try i.bridge.callActorMethod(spec) }
             if ids.count == 1 { return i.makeObjectRef(ids[0]) }
