@@ -130,6 +130,22 @@ import Script
         #expect(lastErrorLine(r) == "NotImplementedError: placement groups is not supported by swiftray yet")
     }
 
+    @Test func rayTaskErrorDerivesFromTheCause() {
+        let bridge = FakeBridge()
+        bridge.fail = BridgeError("RayTaskError(ZeroDivisionError)", "ray::bad() (pid=1, ip=127.0.0.1)\nZeroDivisionError: division by zero")
+        let r = runScript("""
+        import ray
+        from ray.exceptions import RayTaskError
+        try:
+            ray.init()
+        except ZeroDivisionError as e:
+            print(isinstance(e, RayTaskError), type(e).__name__)
+        ray.init()
+        """, bridge: bridge)
+        #expect(r.stdout == "True RayTaskError(ZeroDivisionError)\n")
+        #expect(r.stderr.hasSuffix("ray.exceptions.RayTaskError(ZeroDivisionError): ray::bad() (pid=1, ip=127.0.0.1)\nZeroDivisionError: division by zero\n"))
+    }
+
     @Test func getPutWaitAreHooks() {
         #expect(lastErrorLine(runScript("import ray\nray.put(1)\n")) == "NotImplementedError: ray.put is not supported by swiftray yet")
         #expect(lastErrorLine(runScript("import ray\nray.get(5)\n")) == "TypeError: Attempting to call `get` on the value 5, which is not an ray.ObjectRef.")

@@ -53,11 +53,24 @@ extension Interpreter {
         return msg.isEmpty ? name : "\(name): \(msg)"
     }
 
+    /// `RayTaskError(ZeroDivisionError)`: a class deriving from both `RayTaskError` and the
+    /// task's exception class, so `except ZeroDivisionError` catches it, as in Ray.
+    func rayTaskErrorType(_ name: String) -> PyType? {
+        guard name.hasPrefix("RayTaskError("), name.hasSuffix(")") else { return nil }
+        if let cached = rayState.types[name] { return cached }
+        let inner = String(name.dropFirst("RayTaskError(".count).dropLast())
+        guard let base = rayExceptionType("RayTaskError") else { return nil }
+        let cause = types.exceptionTypes[inner] ?? rayExceptionType(inner)
+        let t = PyType(name: name, bases: cause.map { [base, $0] } ?? [base], module: "ray.exceptions")
+        rayState.types[name] = t
+        return t
+    }
+
     /// Converts a bridge failure into the named Python exception.
     func bridgeFailure(_ error: Error) -> ScriptError {
         if let e = error as? ScriptError { return e }
         if let b = error as? BridgeError {
-            if let t = types.exceptionTypes[b.pythonType] ?? rayExceptionType(b.pythonType) {
+            if let t = types.exceptionTypes[b.pythonType] ?? rayExceptionType(b.pythonType) ?? rayTaskErrorType(b.pythonType) {
                 let inst = PyInstance(type: t)
                 inst.attrs["args"] = .tuple([.str(b.message)])
                 return .exception(newException(inst))
