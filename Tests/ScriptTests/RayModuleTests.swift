@@ -151,3 +151,15 @@ import Script
         #expect(lastErrorLine(runScript("import ray\nray.get(5)\n")) == "TypeError: Attempting to call `get` on the value 5, which is not an ray.ObjectRef.")
     }
 }
+
+@Suite struct ConnectionStateTests {
+    @Test func connectionIsVisibleToTheCLI() {
+        let host = RecordingHost()
+        let i = Interpreter(host: host, bridge: FakeBridge())
+        #expect(i.run(source: "x = 1\n", filename: "a.py") == 0)
+        #expect(i.connection == nil)
+        #expect(i.run(source: "import ray\nray.init(namespace='n')\nraise ValueError('boom')\n", filename: "b.py") == 1)
+        #expect(i.connection?.jobID == "01000000")
+        #expect(i.connection?.namespace == "n")
+    }
+}

@@ -119,6 +119,10 @@ public final class Interpreter {
         }
     }
 
+    /// The driver's cluster connection (set by `ray.init` or the first implicit cluster call,
+    /// cleared by `ray.shutdown`). The CLI uses it after `run` to end the job with the exit status.
+    public var connection: JobConnection? { rayState.connection }
+
     /// Set when an interactive input called `sys.exit` (the REPL should exit with it).
     public var exitRequested: Int32?
 
