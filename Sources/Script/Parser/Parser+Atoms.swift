@@ -136,7 +136,18 @@ extension Parser {
             switch p {
             case .literal(let s): out.append(.literal(s))
             case .field(let source, let conversion, let spec, let debugText, let line, let column):
-                let e = try Parser.parseExpression(source, filename: filename, line: line, column: column)
+                let e: Expr
+                do {
+                    e = try Parser.parseExpression(source, filename: filename, line: line, column: column)
+                } catch {
+                    if case .syntax(var info) = error {
+                        info.sourceLine = line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
+                        if info.message == "unmatched ')'" { info.message = "invalid syntax" }
+                        if !info.message.hasPrefix("f-string") { info.message = "f-string: " + info.message }
+                        throw .syntax(info)
+                    }
+                    throw error
+                }
                 let specSegs: [FStringSegment]? = spec == nil ? nil : try convert(spec!)
                 out.append(.field(e, conversion: conversion ?? (debugText != nil && spec == nil ? "r" : nil),
                                   spec: specSegs, debugText: debugText))
