@@ -31,7 +31,7 @@ extension Interpreter {
     /// Runs a task: defines `spec.definitionSource` (once per source) and calls `spec.name`
     /// with the arguments. Never throws: Python errors become `.failure`.
     public func executeTask(_ spec: RemoteCallSpec) -> TaskOutcome {
-        LargeStack.run {
+        onLargeStack {
             workerCall(spec) {
                 let fn = try self.lookupGlobal(spec.name, self.mainScope)
                 return try self.call(fn, try self.arguments(of: spec))
@@ -41,7 +41,7 @@ extension Interpreter {
 
     /// Creates an actor instance (`spec.name` is the class name) and keeps it under `actorID`.
     public func createActorInstance(_ spec: RemoteCallSpec, actorID: String) -> TaskOutcome {
-        LargeStack.run {
+        onLargeStack {
             workerCall(spec) {
                 let cls = try self.lookupGlobal(spec.name, self.mainScope)
                 self.actorInstances[actorID] = try self.call(cls, try self.arguments(of: spec))
@@ -53,7 +53,7 @@ extension Interpreter {
     /// Calls a method on an actor created by `createActorInstance`; `spec.name` is
     /// `Class.method` (or just `method`) and `spec.actorID` names the instance.
     public func executeActorMethod(_ spec: RemoteCallSpec) -> TaskOutcome {
-        LargeStack.run {
+        onLargeStack {
             workerCall(spec) {
                 guard let id = spec.actorID, let instance = self.actorInstances[id] else {
                     throw self.raise("RuntimeError", .str("unknown actor \(spec.actorID ?? "nil")"))

@@ -19,6 +19,11 @@ public final class Interpreter {
     var mainFilename = "<stdin>"
     /// Python's recursion limit analogue (protects the Swift stack).
     public var maxDepth = 1000
+    /// When true (the default), `run`, `evalInteractive` and the worker entry points execute on
+    /// a fresh thread with a 256 MB stack so deep recursion cannot overflow the caller's stack.
+    /// A runtime that already calls from a large-stack thread may turn this off to save the
+    /// thread creation per call.
+    public var runsOnLargeStack = true
     var rayState = RayState()
     var randomState: UInt64
     var interruptCounter = 0
@@ -52,7 +57,11 @@ public final class Interpreter {
     /// Runs a whole program. Returns the process exit status: 0 on success, 1 after printing a
     /// syntax error or traceback to stderr, or the code given to `sys.exit`.
     public func run(source: String, filename: String) -> Int32 {
-        LargeStack.run { runOnCurrentThread(source: source, filename: filename) }
+        onLargeStack { runOnCurrentThread(source: source, filename: filename) }
+    }
+
+    func onLargeStack<T>(_ body: () -> T) -> T {
+        runsOnLargeStack ? LargeStack.run(body) : body()
     }
 
     func runOnCurrentThread(source: String, filename: String) -> Int32 {
@@ -81,7 +90,7 @@ public final class Interpreter {
     /// A `SystemExit` is reported through `exitRequested`.
     @discardableResult
     public func evalInteractive(source: String, filename: String = "<stdin>") -> Bool {
-        LargeStack.run { evalInteractiveOnCurrentThread(source: source, filename: filename) }
+        onLargeStack { evalInteractiveOnCurrentThread(source: source, filename: filename) }
     }
 
     func evalInteractiveOnCurrentThread(source: String, filename: String) -> Bool {
