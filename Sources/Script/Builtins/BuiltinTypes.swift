@@ -14,6 +14,8 @@ final class BuiltinTypes {
     let notImplementedType: PyType
     let baseException: PyType
     var exceptionTypes: [String: PyType] = [:]
+    /// `list_iterator`, `generator`, `zip`, … created on first use.
+    var iteratorTypes: [String: PyType] = [:]
 
     init(_ interp: Interpreter) {
         let root = PyType(name: "object", bases: [], isBuiltinValueType: true)
@@ -78,7 +80,12 @@ final class BuiltinTypes {
         case .instance(let i): return i.type
         case .module: return module
         case .boundMethod: return method
-        case .iterator: return iterator
+        case .iterator(let it):
+            if it.typeName == "iterator" { return iterator }
+            if let t = iteratorTypes[it.typeName] { return t }
+            let t = PyType(name: it.typeName, bases: [object], isBuiltinValueType: true)
+            iteratorTypes[it.typeName] = t
+            return t
         case .coroutine: return coroutine
         case .ellipsis: return ellipsis
         case .wrapper(let w):

@@ -60,6 +60,16 @@ extension Interpreter {
                 case .float(let f): n = Int(f.rounded(.towardZero))
                 default: throw raise("TypeError", .str("%\(conv) format: a real number is required, not \(typeName(arg))"))
                 }
+                if let p = precision.flatMap({ Int($0) }), p > 0 {
+                    var digits = String(n.magnitude)
+                    if digits.count < p { digits = String(repeating: "0", count: p - digits.count) + digits }
+                    let sign = n < 0 ? "-" : flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+                    let body = sign + digits
+                    let w = Int(width) ?? 0
+                    let pad = String(repeating: " ", count: max(0, w - body.count))
+                    out += flags.contains("-") ? body + pad : pad + body
+                    continue
+                }
                 out += try self.format(.int(n), spec)
             case "x", "X", "o":
                 guard case .int(let n) = arg else { throw raise("TypeError", .str("%\(conv) format: an integer is required, not \(typeName(arg))")) }
