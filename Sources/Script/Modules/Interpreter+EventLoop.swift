@@ -8,6 +8,7 @@ extension Interpreter {
         let loop = EventLoop()
         eventLoop = loop
         defer { eventLoop = nil }
+        defer { cancelPending(loop) }
         let mainTask = spawn(main, on: loop)
         while !mainTask.done {
             if !loop.ready.isEmpty {
@@ -24,10 +25,8 @@ extension Interpreter {
                 loop.ready.append(contentsOf: due.map { $0.task })
                 continue
             }
-            cancelPending(loop)
             throw raise("RuntimeError", .str("Event loop stopped before Future completed."))
         }
-        cancelPending(loop)
         if let e = mainTask.error { throw e }
         return mainTask.result ?? .none
     }
