@@ -37,7 +37,7 @@ extension Interpreter {
         case "swapcase": return m { _, _ in .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) }
         case "split", "rsplit":
             return m { i, a in
-                let sep = try i.strArg(a, 0, name) ?? (try a.keyword("sep").flatMap { v -> String? in if case .str(let x) = v { return x }; return nil })
+                let sep = try i.strArg(a, 0, name) ?? (a.keyword("sep").flatMap { v -> String? in if case .str(let x) = v { return x }; return nil })
                 let maxsplit = try (a.positional.count > 1 ? a.positional[1] : a.keyword("maxsplit")).map { try i.toInt($0) } ?? -1
                 return .list(PyList(try i.split(s, sep, maxsplit, fromRight: name == "rsplit").map { .str($0) }))
             }
