@@ -26,7 +26,8 @@ let package = Package(
             dependencies: [
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ]
+            ],
+            exclude: ["Wire/swiftray.proto.sha256"]
         ),
         .target(name: "Scheduling", dependencies: ["ClusterState"]),
         .target(
@@ -50,12 +51,12 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
-        // SCRIPT-TARGET .target(name: "Script", dependencies: ["ClusterState"]),
+        .target(name: "Script", dependencies: ["ClusterState"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .executableTarget(
             name: "raycli",
             dependencies: [
-                "ClusterState", "Runtime", "CReadline",
+                "ClusterState", "Runtime", "Script", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "ClusterStateTests", dependencies: ["ClusterState"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
-        // SCRIPT-TARGET .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "raycliTests", dependencies: ["raycli"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterState"]),

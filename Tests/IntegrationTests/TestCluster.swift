@@ -47,6 +47,12 @@ final class TestCluster: @unchecked Sendable {
         env.removeValue(forKey: "SWIFTRAY_ADDRESS")
         env.removeValue(forKey: "SWIFTRAY_AUTH_TOKEN")
         for (k, v) in extra { env[k] = v }
+        return try execute(binary, args, environment: env, timeout: timeout)
+    }
+
+    /// Runs any executable to completion with its output captured.
+    func execute(_ executable: String, _ args: [String], environment env: [String: String],
+                 timeout: Double = 60) throws -> Outcome {
         let outFile = tempDir + "/.out-\(UUID().uuidString)", errFile = tempDir + "/.err-\(UUID().uuidString)"
         defer { unlink(outFile); unlink(errFile) }
         var actions = posix_spawn_file_actions_t()
@@ -55,13 +61,13 @@ final class TestCluster: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([binary] + args).map { strdup($0) } + [nil]
+        let argv = ([executable] + args).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
         let rc = argv.withUnsafeBufferPointer { a in
             envp.withUnsafeBufferPointer { e in
-                posix_spawn(&pid, binary, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
+                posix_spawn(&pid, executable, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
                             UnsafeMutablePointer(mutating: e.baseAddress!))
             }
         }

@@ -50,7 +50,7 @@ extension Interpreter {
             .str("RayContext(job_id='\(i.strAttr(inst, "job_id"))', namespace='\(i.strAttr(inst, "namespace"))')")
         }
         method(context, "__getitem__") { i, inst, a in
-            guard case .dict(let d)? = inst.attrs["address_info"], let k = a.positional.first, let v = d.get(k) else { throw i.raise("KeyError", a.positional.first ?? .none) }
+            guard case .dict(let d)? = inst.attrs["address_info"], let k = a.positional.first, let v = d.get(k) else { throw i.raise("KeyError", a.positional.first ?? Value.none) }
             return v
         }
 

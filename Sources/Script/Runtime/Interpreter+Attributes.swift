@@ -52,7 +52,7 @@ extension Interpreter {
             case "__module__": return .str(t.module)
             case "__mro__": return .tuple(t.mro.map { .type($0) })
             case "__bases__": return .tuple(t.bases.map { .type($0) })
-            case "__doc__": return .none
+            case "__doc__": return Value.none
             default: return try builtinTypeAttribute(t, name)
             }
         case .module(let m):
@@ -65,7 +65,7 @@ extension Interpreter {
             switch name {
             case "__name__": return .str(f.name)
             case "__qualname__": return .str(f.qualname)
-            case "__doc__": return f.code.docstring.map { .str($0) } ?? .none
+            case "__doc__": return f.code.docstring.map { .str($0) } ?? Value.none
             case "__module__": return .str("__main__")
             default: return nil
             }

@@ -164,7 +164,7 @@ extension Interpreter {
         if case .classBody = scope.kind, case .str(let q)? = scope.vars["__qualname__"] { qualname = q + "." + code.name }
         classScope.vars["__module__"] = .str("__main__")
         classScope.vars["__qualname__"] = .str(qualname)
-        classScope.vars["__doc__"] = code.docstring.map { .str($0) } ?? .none
+        classScope.vars["__doc__"] = code.docstring.map { .str($0) } ?? Value.none
         _ = try execBlock(code.body, classScope)
         let t = PyType(name: code.name, bases: bases, module: "__main__")
         t.qualname = qualname

@@ -199,7 +199,7 @@ extension Interpreter {
         let instance = try exceptionInstance(from: v)
         if let causeExpr {
             let c = try eval(causeExpr, scope)
-            instance.attrs["__cause__"] = c.isNone ? .none : .instance(try exceptionInstance(from: c))
+            instance.attrs["__cause__"] = c.isNone ? Value.none : .instance(try exceptionInstance(from: c))
             instance.attrs["__suppress_context__"] = .bool(true)
         }
         throw ScriptError.exception(newException(instance))

@@ -50,7 +50,7 @@ public final class Interpreter {
         self.types = BuiltinTypes(self)
         installBuiltins()
         mainScope.vars["__name__"] = .str("__main__")
-        mainScope.vars["__doc__"] = .none
+        mainScope.vars["__doc__"] = Value.none
         mainScope.vars["__builtins__"] = .module(PyModule(name: "builtins"))
     }
 

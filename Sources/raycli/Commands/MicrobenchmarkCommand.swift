@@ -13,7 +13,8 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         abstract: "Measure cluster start-up, status/list latency and daemon memory on this machine.",
         discussion: """
         Figures: cluster start to ready (`start --head` until it returns, median of --rounds), \
-        `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory. \
+        `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory (RSS, each counting the shared executable pages in full) and \
+        the head node's proportional memory (PSS of GCS + raylet, shared pages counted once). \
         Run it from a release build (`swift build -c release`).
         """)
 
@@ -46,6 +47,7 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         var listTimes: [Double] = []
         var gcsRSS: [Double] = []
         var rayletRSS: [Double] = []
+        var nodePSS: [Double] = []
         for round in 0..<rounds {
             let temp = NSTemporaryDirectory() + "swiftray-bench-\(getpid())-\(round)"
             let common = ["--temp-dir", temp]
@@ -69,10 +71,13 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                 }
             }
             let session = (try? FileManager.default.destinationOfSymbolicLink(atPath: temp + "/session_latest")) ?? ""
+            var pss = 0.0
             for record in SessionProcesses(sessionDir: session).all() {
                 let mb = Double(ProcessMemory.residentBytes(pid: record.pid.pid)) / 1_048_576
                 if record.pid.role == "gcs" { gcsRSS.append(mb) } else { rayletRSS.append(mb) }
+                pss += Double(ProcessMemory.proportionalBytes(pid: record.pid.pid)) / 1_048_576
             }
+            nodePSS.append(pss)
         }
         let figures: [(String, [Double], String)] = [
             ("cluster start to ready seconds", startTimes, "median"),
@@ -80,6 +85,7 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
             ("list nodes latency milliseconds", listTimes, "median"),
             ("GCS RSS megabytes", gcsRSS, "max"),
             ("raylet RSS megabytes", rayletRSS, "max"),
+            ("head node GCS+raylet PSS megabytes", nodePSS, "max"),
         ]
         for (name, values, summary) in figures where wanted(name) && !values.isEmpty {
             results.append(BenchmarkResult(name: name, values: values, summary: summary))

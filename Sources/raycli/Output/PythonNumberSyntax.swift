@@ -13,6 +13,10 @@ public enum PythonNumberSyntax {
     }
 
     public static func isFloat(_ text: String) -> Bool {
+        // Fast path: a float text holds only these ASCII characters (or non-ASCII spaces/digits).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) && !text.utf8.allSatisfy({ floatCharacters.contains($0) }) {
+            return false
+        }
         var s = Substring.UnicodeScalarView(stripped(text))
         if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
         let lower = String(String.UnicodeScalarView(s)).lowercased()
@@ -37,6 +41,10 @@ public enum PythonNumberSyntax {
     }
 
     /// Python `str.strip()` whitespace removed from both ends.
+    /// Every ASCII byte that can appear in a Python float literal (with `inf`/`nan` spellings
+    /// and surrounding whitespace).
+    private static let floatCharacters: Set<UInt8> = Set("0123456789+-._eEiInNfFtTyYaA \t\n\r\u{0b}\u{0c}\u{1c}\u{1d}\u{1e}\u{1f}".utf8)
+
     static func stripped(_ text: String) -> Substring.UnicodeScalarView {
         var s = Substring.UnicodeScalarView(text.unicodeScalars)
         while let f = s.first, isPythonSpace(f) { s.removeFirst() }
@@ -48,6 +56,7 @@ public enum PythonNumberSyntax {
     static func isPythonSpace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x09...0x0d, 0x1c...0x1f, 0x20, 0x85, 0xa0: return true
+        case 0..<0x80: return false  // fast path: no other ASCII character is a space
         default: return c.properties.isWhitespace
         }
     }
