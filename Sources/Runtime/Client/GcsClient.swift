@@ -55,8 +55,10 @@ public final class GcsClient: Sendable {
     }
 
     /// Registers a driver's job; the GCS assigns the id.
-    public func addJob(namespace: String, entrypoint: String, driverPid: Int32, driverIp: String) async throws -> JobInfo {
+    public func addJob(namespace: String, entrypoint: String, driverPid: Int32, driverIp: String,
+                       driverNodeID: NodeID? = nil) async throws -> JobInfo {
         var request = Swiftray_AddJobRequest()
+        request.driverNodeID = Data(driverNodeID?.bytes ?? [])
         request.namespace = namespace
         request.entrypoint = entrypoint
         request.driverPid = driverPid

@@ -1,0 +1,136 @@
+import ClusterState
+import Foundation
+import Runtime
+import Script
+
+/// The driver's connection to the cluster, as the interpreter sees it (`ClusterBridge`).
+/// Connecting registers a job with the GCS (the GCS assigns the id); the job stays RUNNING
+/// while the driver's connection is open and is ended by `finish` with how the driver ended.
+/// If the driver process dies, the GCS sees the connection drop and marks the job FAILED.
+/// Used from the interpreter's thread only.
+final class DriverBridge: ClusterBridge {
+    private let paths: SessionPaths
+    private let defaultAddress: String?
+    private let entrypoint: String
+    private var gcs: GcsClient?
+    private(set) var job: JobInfo?
+
+    init(paths: SessionPaths, address: String?, entrypoint: String) {
+        self.paths = paths
+        self.defaultAddress = address
+        self.entrypoint = entrypoint
+    }
+
+    func connect(_ options: ConnectOptions) throws -> JobConnection {
+        if let ns = options.namespace, ns.isEmpty {
+            throw BridgeError("ValueError", "\"\" is not a valid namespace. Pass None to not specify a namespace.")
+        }
+        var address = options.address ?? defaultAddress
+        if address == "auto" || address == "" { address = defaultAddress }
+        if let address, address.hasPrefix("ray://") || address.hasPrefix("http") {
+            throw BridgeError("ValueError", "The address \(address) is not supported: swiftray drivers connect to the GCS address HOST:PORT.")
+        }
+        let paths = self.paths
+        let target = address
+        let entrypoint = self.entrypoint
+        let namespace = options.namespace ?? UUID().uuidString.lowercased()
+        let (client, job, nodes): (GcsClient, JobInfo, [NodeInfo])
+        do {
+            (client, job, nodes) = try BlockingAsync.run {
+                let client = try await GcsClient.connect(explicitAddress: target, paths: paths, peerKind: "driver")
+                let ip = client.address.host
+                let nodes = try await client.allNodes()
+                let job = try await client.addJob(namespace: namespace, entrypoint: entrypoint,
+                                                  driverPid: getpid(), driverIp: ip,
+                                                  driverNodeID: DriverBridge.attachNode(nodes, ip: ip)?.nodeID)
+                return (client, job, nodes)
+            }
+        } catch let error as RuntimeError {
+            throw BridgeError("ConnectionError", error.description)
+        }
+        gcs = client
+        self.job = job
+        let node = Self.attachNode(nodes, ip: job.driverIp)
+        return JobConnection(jobID: job.jobID.hex, namespace: job.namespace, nodeID: node?.nodeID.hex ?? "",
+                             address: client.address.text, nodeIPAddress: job.driverIp)
+    }
+
+    func shutdown() throws {
+        finish(status: .succeeded, message: "Shutdown by ray.shutdown().")
+    }
+
+    /// Ends the driver's job (idempotent) and closes the connection.
+    func finish(status: JobStatus, message: String, errorType: String = "", exitCode: Int32? = nil) {
+        guard let gcs, let job else { return }
+        self.gcs = nil
+        self.job = nil
+        _ = try? BlockingAsync.run {
+            try await gcs.markJobFinished(job.jobID, status: status, message: message, errorType: errorType, exitCode: exitCode)
+            await gcs.close()
+        }
+    }
+
+    func clusterResources() throws -> [ScriptDataEntry] {
+        try entries(nodes: aliveNodes(), \.resourcesTotal)
+    }
+
+    func availableResources() throws -> [ScriptDataEntry] {
+        try entries(nodes: aliveNodes(), \.resourcesAvailable)
+    }
+
+    func nodes() throws -> [ScriptData] {
+        try allNodes().map { n in
+            var fields: [ScriptDataEntry] = [
+                ScriptDataEntry(.string("NodeID"), .string(n.nodeID.hex)),
+                ScriptDataEntry(.string("Alive"), .bool(n.state == .alive)),
+                ScriptDataEntry(.string("NodeManagerAddress"), .string(n.ip)),
+                ScriptDataEntry(.string("NodeManagerHostname"), .string(ProcessInfo.processInfo.hostName)),
+                ScriptDataEntry(.string("NodeManagerPort"), .int(n.nodeManagerPort)),
+                ScriptDataEntry(.string("NodeName"), .string(n.nodeName)),
+                ScriptDataEntry(.string("alive"), .bool(n.state == .alive)),
+                ScriptDataEntry(.string("Resources"), .dict(resourceEntries(n.resourcesTotal))),
+                ScriptDataEntry(.string("Labels"), .dict(n.labels.keys.sorted().map {
+                    ScriptDataEntry(.string($0), .string(n.labels[$0]!)) })),
+            ]
+            if n.state == .dead {
+                fields.append(ScriptDataEntry(.string("DeathReason"), .int(n.deathReason == .expectedTermination ? 1 : 2)))
+                fields.append(ScriptDataEntry(.string("DeathReasonMessage"), .string(n.stateMessage ?? "")))
+            }
+            return .dict(fields)
+        }
+    }
+
+    // MARK: helpers
+
+    /// The node a driver at `ip` attaches to: the head if it has that IP, else any alive node
+    /// with that IP, else the first alive node.
+    static func attachNode(_ nodes: [NodeInfo], ip: String) -> NodeInfo? {
+        let alive = nodes.filter { $0.state == .alive }
+        return alive.first { $0.ip == ip && $0.isHead } ?? alive.first { $0.ip == ip } ?? alive.first
+    }
+
+    private func client() throws -> GcsClient {
+        guard let gcs else { throw BridgeError("RuntimeError", "The driver is not connected to a swiftray cluster. Call ray.init() first.") }
+        return gcs
+    }
+
+    private func allNodes() throws -> [NodeInfo] {
+        let gcs = try client()
+        do {
+            return try BlockingAsync.run { try await gcs.allNodes() }
+        } catch let error as RuntimeError {
+            throw BridgeError("ConnectionError", error.description)
+        }
+    }
+
+    private func aliveNodes() throws -> [NodeInfo] { try allNodes().filter { $0.state == .alive } }
+
+    private func entries(nodes: [NodeInfo], _ key: KeyPath<NodeInfo, ResourceSet>) throws -> [ScriptDataEntry] {
+        resourceEntries(nodes.reduce(into: ResourceSet()) { $0.add($1[keyPath: key]) })
+    }
+
+    /// Resources as a Python dict of floats; placement-group-internal names are kept (Ray shows them).
+    private func resourceEntries(_ set: ResourceSet) -> [ScriptDataEntry] {
+        set.names.map { ScriptDataEntry(.string($0), .float(set[$0].doubleValue)) }
+    }
+}
