@@ -32,7 +32,7 @@ struct GeneratedDocsTests {
             #expect(hash == recorded, "man/swiftray.1 is stale: run Scripts/generate-docs.sh")
             let man = try String(contentsOfFile: Self.root + "/man/swiftray.1", encoding: .utf8)
             #expect(man.contains(".Nm swiftray"))
-            for command in ["start", "stop", "status", "list", "get-auth-token", "microbenchmark"] {
+            for command in ["start", "stop", "status", "list", "run", "repl", "get-auth-token", "microbenchmark"] {
                 #expect(man.contains(".It Em \(command)"), "man page lacks \(command)")
             }
         }

@@ -41,34 +41,47 @@ public actor GcsServer: RpcService {
 
     /// Runs the health checker until the task is cancelled, then closes the listener.
     public func run() async {
+        var lastCheck = ContinuousClock.now
         while !Task.isCancelled {
             try? await Task.sleep(for: config.healthCheckPeriod)
-            checkHealth(now: ContinuousClock.now)
+            let now = ContinuousClock.now
+            checkHealth(now: now, sinceLastCheck: now - lastCheck)
+            lastCheck = now
         }
         await server?.close()
     }
 
-    private func checkHealth(now: ContinuousClock.Instant) {
+    /// Declares silent nodes dead. When the checker itself ran late (the GCS was starved of
+    /// CPU, stopped or suspended), reports may be sitting unread, so every node gets a fresh
+    /// window instead of a verdict.
+    private func checkHealth(now: ContinuousClock.Instant, sinceLastCheck: Duration) {
+        if sinceLastCheck > config.healthCheckPeriod * 4 {
+            logger.warning("The health checker ran \(sinceLastCheck) after its previous run; giving every node a fresh window.")
+            for id in lastReport.keys { lastReport[id] = now }
+            return
+        }
         for node in tables.allNodes where node.state == .alive {
             let last = lastReport[node.nodeID] ?? now
             if now - last > config.healthCheckTimeout {
-                markNodeDead(node.nodeID, reason: .unexpectedTermination,
-                             message: "health check failed due to missing too many heartbeats")
+                do {
+                    try markNodeDead(node.nodeID, reason: .unexpectedTermination,
+                                     message: "health check failed due to missing too many heartbeats")
+                } catch {
+                    logger.error("Could not record the death of node \(node.nodeID); will retry: \(error)")
+                }
             }
         }
     }
 
-    private func markNodeDead(_ id: NodeID, reason: NodeDeathReason, message: String) {
+    /// Records a node's death (SQLite first, then memory). Throws when the write fails, so
+    /// nothing is acknowledged or applied that is not on disk.
+    private func markNodeDead(_ id: NodeID, reason: NodeDeathReason, message: String) throws {
         guard var node = tables.nodes[id], node.state == .alive else { return }
-        do {
-            try node.markDead(reason: reason, message: message, timeMs: Self.nowMs())
-            try store.saveNode(node)
-            tables.put(node)
-            lastReport[id] = nil
-            logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
-        } catch {
-            logger.error("Could not record the death of node \(id): \(error)")
-        }
+        try node.markDead(reason: reason, message: message, timeMs: Self.nowMs())
+        try store.saveNode(node)
+        tables.put(node)
+        lastReport[id] = nil
+        logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
     }
 
     // MARK: RpcService
@@ -124,9 +137,17 @@ public actor GcsServer: RpcService {
     public func connectionClosed(_ connection: RpcConnection) async {
         guard let jobID = driverJobs.removeValue(forKey: connection.id),
               let job = tables.jobs[jobID], job.status == .running else { return }
-        finishJob(job, status: .failed,
-                  message: "The driver (pid \(job.driverPid)) disconnected from the GCS without finishing its job.",
-                  errorType: "DRIVER_DIED", exitCode: nil)
+        failVanishedDriver(job)
+    }
+
+    private func failVanishedDriver(_ job: JobInfo) {
+        do {
+            try finishJob(job, status: .failed,
+                          message: "The driver (pid \(job.driverPid)) disconnected from the GCS without finishing its job.",
+                          errorType: "DRIVER_DIED", exitCode: nil)
+        } catch {
+            logger.error("Could not record the end of job \(job.jobID): \(error)")
+        }
     }
 
     // MARK: nodes
@@ -183,7 +204,7 @@ public actor GcsServer: RpcService {
             throw RuntimeError.invalidArgument("The node id to unregister is malformed.")
         }
         let reason = NodeDeathReason(rawValue: request.reason) ?? .expectedTermination
-        markNodeDead(id, reason: reason, message: request.message)
+        try markNodeDead(id, reason: reason, message: request.message)
     }
 
     private func clusterStatus() -> Swiftray_GetClusterStatusReply {
@@ -203,7 +224,11 @@ public actor GcsServer: RpcService {
                     driverNodeID: NodeID(bytes: [UInt8](request.driverNodeID)), startTimeMs: now)
         }
         tables.put(job)
-        driverJobs[connection.id] = job.jobID
+        if connection.isClosed {
+            failVanishedDriver(job)  // the driver vanished while its AddJob was in flight
+        } else {
+            driverJobs[connection.id] = job.jobID
+        }
         logger.info("Job \(job.jobID) started by driver pid \(job.driverPid) at \(job.driverIp).")
         var reply = Swiftray_AddJobReply()
         reply.job = job.record
@@ -216,21 +241,18 @@ public actor GcsServer: RpcService {
         }
         guard job.status == .running else { return }  // idempotent
         let status: JobStatus = request.status == .jobFailed ? .failed : .succeeded
-        finishJob(job, status: status, message: request.message, errorType: request.errorType,
-                  exitCode: request.hasExitCode_p ? request.exitCode : nil)
+        try finishJob(job, status: status, message: request.message, errorType: request.errorType,
+                      exitCode: request.hasExitCode_p ? request.exitCode : nil)
         driverJobs = driverJobs.filter { $0.value != id }
     }
 
-    private func finishJob(_ job: JobInfo, status: JobStatus, message: String, errorType: String, exitCode: Int32?) {
+    /// Ends a job (SQLite first, then memory); throws when the write fails.
+    private func finishJob(_ job: JobInfo, status: JobStatus, message: String, errorType: String, exitCode: Int32?) throws {
         var job = job
-        do {
-            try job.finish(status: status, message: message, errorType: errorType, exitCode: exitCode, timeMs: Self.nowMs())
-            try store.saveJob(job)
-            tables.put(job)
-            logger.info("Job \(job.jobID) ended: \(status.rawValue). \(message)")
-        } catch {
-            logger.error("Could not record the end of job \(job.jobID): \(error)")
-        }
+        try job.finish(status: status, message: message, errorType: errorType, exitCode: exitCode, timeMs: Self.nowMs())
+        try store.saveJob(job)
+        tables.put(job)
+        logger.info("Job \(job.jobID) ended: \(status.rawValue). \(message)")
     }
 
     // MARK: helpers

@@ -84,10 +84,12 @@ public actor Raylet: RpcService {
     private func connectAndRegister(deadline: ContinuousClock.Instant) async throws {
         var lastError: any Error = RuntimeError.unreachable(address: "\(config.gcsHost):\(config.gcsPort)", reason: "no attempt was made.")
         while ContinuousClock.now < deadline {
+            var attempt: RpcClient?
             do {
                 let client = try await RpcClient.connect(host: config.gcsHost, port: config.gcsPort,
                                                          token: config.token, peerKind: "raylet",
                                                          timeout: .seconds(2))
+                attempt = client
                 var request = Swiftray_RegisterNodeRequest()
                 request.node = NodeInfo(nodeID: nodeID, ip: config.nodeIP, nodeManagerPort: boundPort,
                                         isHead: config.isHead, nodeName: config.nodeName,
@@ -99,10 +101,13 @@ public actor Raylet: RpcService {
                 gcs = client
                 return
             } catch let RuntimeError.handshakeRefused(message) {
+                await attempt?.close()
                 throw RuntimeError.handshakeRefused(message)
             } catch let RuntimeError.remote(code, message) where code == Swiftray_ErrorCode.badRequest.rawValue {
+                await attempt?.close()
                 throw RuntimeError.failed(message)
             } catch {
+                await attempt?.close()
                 lastError = error
                 try await Task.sleep(for: .milliseconds(200))
             }

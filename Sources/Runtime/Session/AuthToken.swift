@@ -9,6 +9,10 @@ public enum AuthToken {
     /// The token from the environment, else from `paths.tokenFile`, else nil.
     public static func find(paths: SessionPaths, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let token = environment[environmentKey], !token.isEmpty { return token }
+        var st = stat()
+        // Only a token file this user owns and nobody else can read is trusted.
+        guard lstat(paths.tokenFile, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+              st.st_uid == geteuid(), st.st_mode & 0o077 == 0 else { return nil }
         guard let text = try? String(contentsOfFile: paths.tokenFile, encoding: .utf8) else { return nil }
         let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return token.isEmpty ? nil : token

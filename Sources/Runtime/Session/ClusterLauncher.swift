@@ -17,6 +17,7 @@ public enum ClusterLauncher {
     static func startHead(_ options: StartOptions) async throws -> StartedCluster {
         let paths = options.paths
         try FileSystem.makeDirectory(paths.tempDir)
+        try FileSystem.requirePrivateDirectory(paths.tempDir)
         try refuseIfRunning(paths)
         if options.port != 0 {
             let probe = await RpcClient.whoIs(host: options.nodeIP, port: options.port)
@@ -70,10 +71,10 @@ public enum ClusterLauncher {
     /// A head start is refused when this temp dir already runs a cluster whose GCS answers.
     static func refuseIfRunning(_ paths: SessionPaths) throws {
         guard let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink) else { return }
-        let running = SessionProcesses(sessionDir: latest).all().filter { $0.pid.role == "gcs" && $0.pid.isRunning }
-        if let gcs = running.first {
+        let running = SessionProcesses(sessionDir: latest).all().filter { $0.pid.isRunning }
+        if let first = running.first(where: { $0.pid.role == "gcs" }) ?? running.first {
             let address = FileSystem.read(paths.currentClusterFile)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
-            throw RuntimeError.invalidArgument("A swiftray cluster is already running in temp dir \(paths.tempDir) (session \((latest as NSString).lastPathComponent), GCS pid \(gcs.pid.pid) at \(address)). Stop it with `swiftray stop --temp-dir \(paths.tempDir)` or use another --temp-dir.")
+            throw RuntimeError.invalidArgument("A swiftray cluster is already running in temp dir \(paths.tempDir) (session \((latest as NSString).lastPathComponent), \(first.pid.name) pid \(first.pid.pid), GCS at \(address)). Stop it with `swiftray stop --temp-dir \(paths.tempDir)` or use another --temp-dir.")
         }
     }
 
@@ -82,6 +83,7 @@ public enum ClusterLauncher {
     static func startWorker(_ options: StartOptions, gcsHost: String, gcsPort: Int) async throws -> StartedCluster {
         let paths = options.paths
         try FileSystem.makeDirectory(paths.tempDir)
+        try FileSystem.requirePrivateDirectory(paths.tempDir)
         guard let token = AuthToken.find(paths: paths, environment: options.environment) else {
             throw RuntimeError.invalidArgument("No cluster token found: set SWIFTRAY_AUTH_TOKEN to the head's token (`swiftray get-auth-token` on the head prints it), or start this node with the head's --temp-dir.")
         }
@@ -94,6 +96,10 @@ public enum ClusterLauncher {
         let sessionName = client.hello.sessionName
         await client.close()
         let sessionDir = paths.sessionDir(sessionName)
+        if let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink), latest != sessionDir,
+           SessionProcesses(sessionDir: latest).all().contains(where: { $0.pid.isRunning }) {
+            throw RuntimeError.invalidArgument("Temp dir \(paths.tempDir) already runs processes of another swiftray session (\((latest as NSString).lastPathComponent)); `swiftray stop` would no longer reach them. Stop them first or use another --temp-dir.")
+        }
         try FileSystem.makeDirectory(SessionPaths.logsDir(sessionDir))
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink)) != sessionDir {
             try? FileManager.default.removeItem(atPath: paths.latestLink)

@@ -30,6 +30,7 @@ public enum ProcessLauncher {
         }
         defer { close(logFD); close(fds[1]) }
 
+        markInheritedDescriptorsCloseOnExec()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -65,6 +66,18 @@ public enum ProcessLauncher {
             throw RuntimeError.session("Cannot start \(executable): \(String(cString: strerror(rc))).")
         }
         return SpawnedProcess(pid: pid, readyFD: fds[0], logFile: logFile)
+    }
+
+    /// Sets FD_CLOEXEC on every descriptor above stderr, so nothing the caller holds (a test
+    /// harness's pipes, sockets, files) lives on in a long-lived daemon. The daemon's own fds 0-3
+    /// are set up by the spawn file actions.
+    static func markInheritedDescriptorsCloseOnExec() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for name in names {
+            guard let fd = Int32(name), fd > 2 else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// Waits for the daemon's readiness line. Returns the text after `READY`.

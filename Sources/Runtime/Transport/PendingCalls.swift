@@ -20,19 +20,18 @@ final class PendingCalls: Sendable {
     /// Registers a call and returns its id, or nil (after failing the continuation) when the
     /// connection is already closed.
     func register(_ continuation: CheckedContinuation<Swiftray_Frame, any Error>) -> UInt64? {
-        let closed: RuntimeError? = state.withLockedValue { s in
-            if let error = s.closed { return error }
-            return nil
-        }
-        if let closed {
-            continuation.resume(throwing: closed)
-            return nil
-        }
-        return state.withLockedValue { s in
+        let outcome: Result<UInt64, RuntimeError> = state.withLockedValue { s in
+            if let error = s.closed { return .failure(error) }
             let id = s.nextID
             s.nextID += 1
             s.entries[id] = Entry(continuation: continuation, deadline: nil)
-            return id
+            return .success(id)
+        }
+        switch outcome {
+        case .success(let id): return id
+        case .failure(let error):
+            continuation.resume(throwing: error)
+            return nil
         }
     }
 

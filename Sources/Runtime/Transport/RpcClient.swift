@@ -34,12 +34,19 @@ public final class RpcClient: Sendable {
                                group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> RpcClient {
         let peer = "\(host):\(port)"
         let channel = try await openChannel(host: host, port: port, timeout: timeout, group: group)
-        let (pending, _) = try await channel.eventLoop.submit {
-            let pending = PendingCalls()
-            try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: FrameCodec.defaultMaxFrameSize)))
-            try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer))
-            return (pending, ())
-        }.get()
+        let pending: PendingCalls
+        do {
+            pending = try await channel.eventLoop.submit {
+                let pending = PendingCalls()
+                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: FrameCodec.defaultMaxFrameSize)))
+                try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer))
+                if !channel.isActive { pending.closeAll(with: .connectionClosed(peer: peer)) }
+                return pending
+            }.get()
+        } catch {
+            try? await channel.close()
+            throw RuntimeError.unreachable(address: peer, reason: "the connection closed while it was being set up.")
+        }
         var request = Swiftray_Hello()
         request.protocolVersion = protocolVersion
         request.token = token
@@ -56,6 +63,9 @@ public final class RpcClient: Sendable {
             if case .connectionClosed = error {
                 throw RuntimeError.handshakeRefused("The swiftray daemon at \(peer) closed the connection during the handshake.")
             }
+            throw error
+        } catch {
+            try? await channel.close()
             throw error
         }
     }
@@ -116,7 +126,7 @@ public final class RpcClient: Sendable {
     /// Low-level send of a raw payload; returns the answering frame.
     public func send(method: String, payload: Data, timeout: Duration) async throws -> Swiftray_Frame {
         let idBox = NIOLockedValueBox<UInt64?>(nil)
-        let channel = self.channel, pending = self.pending
+        let channel = self.channel, pending = self.pending, peer = self.peer
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Swiftray_Frame, any Error>) in
                 guard let id = pending.register(continuation) else { return }
@@ -136,7 +146,9 @@ public final class RpcClient: Sendable {
                         pending.fail(id, with: RuntimeError.timeout(method: method, seconds: seconds))
                     }
                     pending.setDeadline(id, deadline)
-                    channel.writeAndFlush(buffer, promise: nil)
+                    channel.writeAndFlush(buffer).whenFailure { _ in
+                        pending.fail(id, with: RuntimeError.connectionClosed(peer: peer))
+                    }
                 } catch {
                     pending.fail(id, with: RuntimeError.badMessage("The request \(method) could not be encoded."))
                 }

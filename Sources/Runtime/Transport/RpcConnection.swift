@@ -8,6 +8,11 @@ public final class RpcConnection: Sendable, Hashable {
     public let remoteAddress: String
     private let kind = NIOLockedValueBox("")
     private let tags = NIOLockedValueBox<[String: String]>([:])
+    private let closed = NIOLockedValueBox(false)
+
+    /// True once the connection has ended (set before the service hears of it).
+    public var isClosed: Bool { closed.withLockedValue { $0 } }
+    func markClosed() { closed.withLockedValue { $0 = true } }
 
     init(id: UInt64, remoteAddress: String) {
         self.id = id

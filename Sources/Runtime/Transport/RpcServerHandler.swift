@@ -134,6 +134,7 @@ final class RpcServerHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        connection.markClosed()
         if authenticated {
             let service = self.service, connection = self.connection
             Task { await service.connectionClosed(connection) }

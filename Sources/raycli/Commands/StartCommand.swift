@@ -111,7 +111,9 @@ struct StartCommand: AsyncParsableCommand {
         }
         print(StartBanner.text(started: started, isHead: head, tempDir: paths.tempDir, block: block), terminator: "")
         if block {
-            await BlockingWait.run(pids: started.pids, sessionDir: started.sessionDir)
+            if await !BlockingWait.run(pids: started.pids, sessionDir: started.sessionDir) {
+                throw ExitCode.failure
+            }
         }
     }
 }
