@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "raycliTests", dependencies: ["raycli"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClusterState"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ClusterState", "Runtime"]),
     ],
     swiftLanguageModes: [.v6]
 )

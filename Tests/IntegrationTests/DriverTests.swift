@@ -148,6 +148,14 @@ struct DriverTests {
             tty.send("half typed line\u{03}")
             #expect(tty.expect("KeyboardInterrupt", after: m), "after mark: \(String(tty.output[m...]).debugDescription)")
             m = tty.mark
+            tty.send("x = = 1\r")
+            #expect(tty.expect("SyntaxError", after: m), "\(tty.output)")
+            #expect(tty.expect(">>> ", after: m))
+            m = tty.mark
+            tty.send("nope + 1\r")
+            #expect(tty.expect("NameError: name 'nope' is not defined", after: m), "\(tty.output)")
+            #expect(tty.expect(">>> ", after: m))
+            m = tty.mark
             tty.send("print('still alive')\r")
             #expect(tty.expect("still alive", after: m), "\(tty.output)")
             tty.send("\u{04}")
@@ -155,6 +163,30 @@ struct DriverTests {
             let history = (try? String(contentsOfFile: home + "/.swiftray_history", encoding: .utf8)) ?? ""
             #expect(history.contains("print('still alive')"), "history: \(history)")
             #expect(history.contains("1 + 2"))
+        }
+    }
+
+    @Test("a seed example that needs remote tasks fails cleanly (NotImplementedError) until tasks exist")
+    func seedWithRemoteTasks() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try write("""
+                import ray
+                ray.init()
+
+                @ray.remote
+                def square(x):
+                    return x * x
+
+                futures = [square.remote(i) for i in range(4)]
+                print(ray.get(futures))
+                """, in: c, name: "square.py")
+            let r = try c.run(["run", script])
+            #expect(r.status == 1, "\(r)")
+            #expect(r.stderr.contains("NotImplementedError"), "\(r)")
+            #expect(!r.stderr.contains("Fatal error"))
+            let jobs = try c.run(["list", "jobs", "--format", "json"])
+            #expect(jobs.stdout.contains("\"status\": \"FAILED\""), "\(jobs)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import Testing
 
 /// A private swiftray cluster for one test: its own temp dir, 127.0.0.1, ephemeral ports.
@@ -50,45 +51,11 @@ final class TestCluster: @unchecked Sendable {
         return try execute(binary, args, environment: env, timeout: timeout)
     }
 
-    /// Runs any executable to completion with its output captured.
+    /// Runs any executable to completion with its output captured (posix_spawn + waitpid).
     func execute(_ executable: String, _ args: [String], environment env: [String: String],
                  timeout: Double = 60) throws -> Outcome {
-        let outFile = tempDir + "/.out-\(UUID().uuidString)", errFile = tempDir + "/.err-\(UUID().uuidString)"
-        defer { unlink(outFile); unlink(errFile) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([executable] + args).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { a in
-            envp.withUnsafeBufferPointer { e in
-                posix_spawn(&pid, executable, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
-                            UnsafeMutablePointer(mutating: e.baseAddress!))
-            }
-        }
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while true {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid { break }
-            if r < 0 && errno != EINTR { break }
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                break
-            }
-            usleep(5_000)
-        }
-        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exit,
-                       stdout: (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "",
-                       stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
+        let r = try CommandRunner.run(executable, args, environment: env, timeout: timeout)
+        return Outcome(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// Starts the head on 127.0.0.1 with a free GCS port.

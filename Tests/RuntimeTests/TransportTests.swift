@@ -145,9 +145,8 @@ struct TransportTests {
 
     @Test("whoIs on a closed port says nothing listens")
     func whoIsClosedPort() async throws {
-        let ts = try await TestServer.start()
-        let port = ts.port
-        await ts.stop()
+        let (fd, port) = refusingPort()
+        defer { close(fd) }
         let result = await RpcClient.whoIs(host: "127.0.0.1", port: port, timeout: .seconds(2))
         #expect(!result.listening)
         #expect(result.reply == nil)
@@ -155,9 +154,8 @@ struct TransportTests {
 
     @Test("connecting to a closed port is unreachable")
     func unreachable() async throws {
-        let ts = try await TestServer.start()
-        let port = ts.port
-        await ts.stop()
+        let (fd, port) = refusingPort()
+        defer { close(fd) }
         do {
             _ = try await RpcClient.connect(host: "127.0.0.1", port: port, token: testToken, peerKind: "test",
                                             timeout: .seconds(2))
@@ -400,4 +398,18 @@ struct RuntimeErrorTests {
         #expect(RuntimeError.frameTooLarge(size: 10, limit: 5).description == "A frame of 10 bytes exceeds the limit of 5 bytes.")
         #expect(RuntimeError.unreachable(address: "h:1", reason: "refused.").description == "Could not connect to h:1: refused.")
     }
+}
+
+
+/// A port on 127.0.0.1 that is bound but not listening: connections to it are refused, and no
+/// other test can take it while the returned socket stays open (close it when done).
+func refusingPort() -> (Int32, Int) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+    return (fd, Int(UInt16(bigEndian: addr.sin_port)))
 }

@@ -7,6 +7,12 @@
 /// rules, an optional fraction and exponent, or `inf`/`infinity`/`nan` in any case).
 public enum PythonNumberSyntax {
     public static func isInt(_ text: String) -> Bool {
+        // Fast path: ASCII text holding anything but digits, signs, underscores and spaces.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) && text.utf8.contains(where: { b in
+            !((0x30...0x39).contains(b) || b == 0x2b || b == 0x2d || b == 0x5f || b == 0x20 || (0x09...0x0d).contains(b)
+              || (0x1c...0x1f).contains(b)) }) {
+            return false
+        }
         var s = Substring.UnicodeScalarView(stripped(text))
         if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
         return isDigitRun(s)

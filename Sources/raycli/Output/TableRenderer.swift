@@ -152,6 +152,18 @@ public enum TableRenderer {
     }
 
     private static func pythonRStrip(_ s: String) -> String {
+        // Fast path for ASCII text: trim trailing ASCII whitespace bytes.
+        let bytes = s.utf8
+        if let last = bytes.last, last < 0x80 {
+            if !(last == 0x20 || (0x09...0x0d).contains(last) || (0x1c...0x1f).contains(last)) { return s }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                var end = bytes.count
+                let array = Array(bytes)
+                while end > 0, array[end - 1] == 0x20 || (0x09...0x0d).contains(array[end - 1])
+                    || (0x1c...0x1f).contains(array[end - 1]) { end -= 1 }
+                return String(decoding: array[0..<end], as: UTF8.self)
+            }
+        }
         var v = Substring.UnicodeScalarView(s.unicodeScalars)
         while let l = v.last, PythonNumberSyntax.isPythonSpace(l) { v.removeLast() }
         return String(String.UnicodeScalarView(v))
