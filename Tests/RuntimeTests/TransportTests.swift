@@ -311,13 +311,32 @@ struct TransportTests {
         let frames = try parseFrames(bytes)
         #expect(frames.count == 1)
         #expect(frames.first?.errorCode == .badRequest)
-        #expect(frames.first?.error == "A frame of 104857600 bytes exceeds the limit of 67108864 bytes. The connection is closed.")
+        // Before the handshake only 64 KiB frames are accepted, whatever the server's limit.
+        #expect(frames.first?.error == "A frame of 104857600 bytes exceeds the limit of 65536 bytes. The connection is closed.")
         let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("alive"), timeout: .seconds(5))
         #expect(reply.sessionName == "alive")
         let fresh = try await ts.connect()
         let again: Swiftray_WhoIsReply = try await fresh.call("echo", echoMessage("new"), timeout: .seconds(5))
         #expect(again.sessionName == "new")
         await fresh.close()
+        await client.close()
+        await ts.stop()
+    }
+
+    @Test("before the handshake a 1 MiB frame is refused although the server allows 64 MiB")
+    func unauthenticatedLimit() async throws {
+        let ts = try await TestServer.start()
+        let raw = try await RawConnection.open(port: ts.port)
+        let oneMiB: UInt32 = 1 << 20
+        let header = [UInt8(oneMiB >> 24), UInt8((oneMiB >> 16) & 0xff), UInt8((oneMiB >> 8) & 0xff), UInt8(oneMiB & 0xff)]
+        let bytes = try await withTimeout(10) { try await raw.exchange(header + [1, 2, 3]) }
+        let frames = try parseFrames(bytes)
+        #expect(frames.first?.error == "A frame of 1048576 bytes exceeds the limit of 65536 bytes. The connection is closed.")
+        // An authenticated client may send large frames.
+        let client = try await ts.connect()
+        let big = String(repeating: "x", count: 2 << 20)
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage(big), timeout: .seconds(10))
+        #expect(reply.sessionName.count == big.count)
         await client.close()
         await ts.stop()
     }

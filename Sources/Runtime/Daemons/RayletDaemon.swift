@@ -8,6 +8,9 @@ import UnixSignals
 public enum RayletDaemon {
     public static func main(config: RayletConfig) async -> Int32 {
         let logger = DaemonLogging.logger("raylet")
+        // Trap the stop signals before announcing readiness, so a SIGTERM right after `start`
+        // returns still unregisters the node cleanly.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let raylet = Raylet(config: config, logger: logger)
         do {
             let port = try await raylet.start()
@@ -17,7 +20,6 @@ public enum RayletDaemon {
             ReadySignal.failed("\(error)")
             return 1
         }
-        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         do {
             let reason: String? = try await withThrowingTaskGroup(of: String?.self) { group in
                 group.addTask {

@@ -4,9 +4,13 @@ import NIOCore
 /// before buffering them. One instance per channel, confined to its event loop.
 final class FrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = ByteBuffer
-    let maxFrameSize: Int
+    /// The current limit; a server raises it once the peer has authenticated.
+    var maxFrameSize: Int
 
     init(maxFrameSize: Int) { self.maxFrameSize = maxFrameSize }
+
+    /// The largest frame a server accepts before the handshake (a `hello` is ~100 bytes).
+    static let handshakeLimit = 64 << 10
 
     func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return .needMoreData }

@@ -33,8 +33,12 @@ public final class RpcServer: Sendable {
                     let remote = child.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
                     let connection = RpcConnection(id: id, remoteAddress: remote)
                     return child.eventLoop.makeCompletedFuture {
-                        try child.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: identity.maxFrameSize)))
-                        try child.pipeline.syncOperations.addHandler(RpcServerHandler(identity: identity, service: service, connection: connection, logger: logger))
+                        // Until the peer authenticates it may only send small frames.
+                        let decoder = FrameDecoder(maxFrameSize: min(identity.maxFrameSize, FrameDecoder.handshakeLimit))
+                        try child.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+                        try child.pipeline.syncOperations.addHandler(RpcServerHandler(
+                            identity: identity, service: service, connection: connection, logger: logger,
+                            onAuthenticated: { decoder.maxFrameSize = identity.maxFrameSize }))
                     }
                 }
                 .bind(host: host, port: port).get()

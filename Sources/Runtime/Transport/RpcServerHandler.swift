@@ -14,12 +14,16 @@ final class RpcServerHandler: ChannelInboundHandler {
     private let connection: RpcConnection
     private let logger: Logger
     private var authenticated = false
+    /// Raises the frame limit once the handshake succeeded (runs on the event loop).
+    private let onAuthenticated: () -> Void
 
-    init(identity: RpcServerIdentity, service: any RpcService, connection: RpcConnection, logger: Logger) {
+    init(identity: RpcServerIdentity, service: any RpcService, connection: RpcConnection, logger: Logger,
+         onAuthenticated: @escaping () -> Void = {}) {
         self.identity = identity
         self.service = service
         self.connection = connection
         self.logger = logger
+        self.onAuthenticated = onAuthenticated
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -96,6 +100,7 @@ final class RpcServerHandler: ChannelInboundHandler {
                 return
             }
             authenticated = true
+            onAuthenticated()
             connection.peerKind = hello.peerKind
             var reply = Swiftray_HelloReply()
             reply.protocolVersion = RpcClient.protocolVersion
