@@ -25,7 +25,8 @@ import ClusterState
 /// opening other nodes; STRICT_PACK may only use them (all bundles must share one node).
 /// Entries for nodes that are not candidates are ignored.
 public enum BundleScheduler {
-    /// Schedules `bundles` with `strategy` over `nodes` (distinct node ids, stable order).
+    /// Schedules `bundles` with `strategy` over `nodes`: the alive, non-draining nodes (distinct
+    /// ids, stable order; the caller filters dead and draining ones out).
     /// - Parameters:
     ///   - survivingBundles: per node, the resources this group's committed, surviving bundles hold.
     ///   - softTargetNode: STRICT_PACK's `_soft_target_node_id`: used when every bundle fits there now.
