@@ -8,10 +8,14 @@ public struct GcsSnapshot: Sendable {
     public var jobs: [JobInfo]
     /// The last job counter handed out (0 on a fresh database).
     public var lastJobCounter: UInt32
+    /// Placement groups in creation order.
+    public var placementGroups: [PlacementGroupInfo]
 
-    public init(nodes: [NodeInfo] = [], jobs: [JobInfo] = [], lastJobCounter: UInt32 = 0) {
+    public init(nodes: [NodeInfo] = [], jobs: [JobInfo] = [], lastJobCounter: UInt32 = 0,
+                placementGroups: [PlacementGroupInfo] = []) {
         self.nodes = nodes
         self.jobs = jobs
         self.lastJobCounter = lastJobCounter
+        self.placementGroups = placementGroups
     }
 }

@@ -56,7 +56,32 @@ public final class GcsStore: Sendable {
                     value INTEGER NOT NULL);
                 """)
         }
+        m.registerMigration("v2-placement-groups") { db in
+            try db.execute(sql: """
+                CREATE TABLE placement_group (
+                    placement_group_id TEXT PRIMARY KEY NOT NULL,
+                    seq INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    data BLOB NOT NULL);
+                """)
+        }
         return m
+    }
+
+    // MARK: placement groups
+
+    /// Inserts or replaces a placement group row (every state change).
+    public func savePlacementGroup(_ group: PlacementGroupInfo) throws(StateStoreError) {
+        let data = try Self.encode(group.record, what: "placement group \(group.id)")
+        try write("save placement group \(group.id)") { db in
+            let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM placement_group WHERE placement_group_id = ?", arguments: [group.id.hex])
+                ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM placement_group") ?? 0) + 1)
+            try db.execute(sql: "INSERT OR REPLACE INTO placement_group (placement_group_id, seq, state, data) VALUES (?, ?, ?, ?)",
+                           arguments: [group.id.hex, seq, group.state.rawValue, data])
+            if group.state == .removed {
+                try Self.trim(db, table: "placement_group", stateColumn: "state", deadValue: "REMOVED", order: "seq", keep: self.retention)
+            }
+        }
     }
 
     // MARK: nodes
@@ -139,10 +164,11 @@ public final class GcsStore: Sendable {
 
     /// Reads every table back (GCS start-up).
     public func loadSnapshot() throws(StateStoreError) -> GcsSnapshot {
-        let rows: ([Row], [Row], Int64) = try read("load its tables") { db in
+        let rows: ([Row], [Row], Int64, [Row]) = try read("load its tables") { db in
             (try Row.fetchAll(db, sql: "SELECT node_id, data FROM node ORDER BY seq"),
              try Row.fetchAll(db, sql: "SELECT job_id, data FROM job ORDER BY counter"),
-             try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0)
+             try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0,
+             try Row.fetchAll(db, sql: "SELECT placement_group_id, data FROM placement_group ORDER BY seq"))
         }
         var snapshot = GcsSnapshot(lastJobCounter: UInt32(clamping: rows.2))
         for row in rows.0 {
@@ -157,6 +183,13 @@ public final class GcsStore: Sendable {
             let message: Swiftray_JobRecord = try Self.decode(row["data"], table: "job", key: key)
             do { snapshot.jobs.append(try JobInfo(record: message)) } catch {
                 throw .corruptRow(table: "job", key: key, reason: error.description)
+            }
+        }
+        for row in rows.3 {
+            let key: String = row["placement_group_id"]
+            let message: Swiftray_PlacementGroupRecord = try Self.decode(row["data"], table: "placement_group", key: key)
+            do { snapshot.placementGroups.append(try PlacementGroupInfo(record: message)) } catch {
+                throw .corruptRow(table: "placement_group", key: key, reason: error.description)
             }
         }
         return snapshot

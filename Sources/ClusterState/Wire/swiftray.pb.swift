@@ -371,6 +371,9 @@ public nonisolated struct Swiftray_ReportResourcesRequest: Sendable {
 
   public var resourcesAvailable: Dictionary<String,Int64> = [:]
 
+  /// changes when placement-group bundles commit
+  public var resourcesTotal: Dictionary<String,Int64> = [:]
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -642,6 +645,221 @@ public nonisolated struct Swiftray_KVDeleteReply: Sendable {
   // methods supported on all messages.
 
   public var deleted: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_BundleRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var index: Int32 = 0
+
+  /// fixed point
+  public var resources: Dictionary<String,Int64> = [:]
+
+  /// the user's key order
+  public var keyOrder: [String] = []
+
+  /// empty while unplaced
+  public var nodeID: Data = Data()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_PlacementGroupStatsRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var creationRequestReceivedNs: Int64 = 0
+
+  public var schedulingStartedTimeNs: Int64 = 0
+
+  public var schedulingLatencyUs: Int64 = 0
+
+  public var endToEndCreationLatencyUs: Int64 = 0
+
+  public var schedulingAttempt: Int32 = 0
+
+  public var highestRetryDelayMs: Double = 0
+
+  /// PlacementGroupSchedulingState raw value
+  public var schedulingState: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_PlacementGroupRecord: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var placementGroupID: Data = Data()
+
+  public var name: String = String()
+
+  public var namespace: String = String()
+
+  /// PlacementStrategy raw value
+  public var strategy: String = String()
+
+  public var bundles: [Swiftray_BundleRecord] = []
+
+  /// PlacementGroupState raw value
+  public var state: String = String()
+
+  public var isDetached: Bool = false
+
+  public var creatorJobDead: Bool = false
+
+  public var creatorActorDead: Bool = false
+
+  public var stats: Swiftray_PlacementGroupStatsRecord {
+    get {_stats ?? Swiftray_PlacementGroupStatsRecord()}
+    set {_stats = newValue}
+  }
+  /// Returns true if `stats` has been explicitly set.
+  public var hasStats: Bool {self._stats != nil}
+  /// Clears the value of `stats`. Subsequent reads from it will return its default value.
+  public mutating func clearStats() {self._stats = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _stats: Swiftray_PlacementGroupStatsRecord? = nil
+}
+
+/// raylet.PrepareBundles / raylet.CommitBundles / raylet.CancelBundles (two-phase commit).
+public nonisolated struct Swiftray_BundleReservationRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var placementGroupID: Data = Data()
+
+  /// prepare: index + resources; commit/cancel: index only
+  public var bundles: [Swiftray_BundleRecord] = []
+
+  /// cancel: every bundle of the group on this node
+  public var allBundles: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_BundleReservationReply: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ok: Bool = false
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// gcs.CreatePlacementGroup
+public nonisolated struct Swiftray_CreatePlacementGroupRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var jobID: Data = Data()
+
+  public var namespace: String = String()
+
+  public var name: String = String()
+
+  public var strategy: String = String()
+
+  public var bundles: [Swiftray_BundleRecord] = []
+
+  public var isDetached: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_PlacementGroupReply: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var found: Bool {
+    get {_storage._found}
+    set {_uniqueStorage()._found = newValue}
+  }
+
+  public var group: Swiftray_PlacementGroupRecord {
+    get {_storage._group ?? Swiftray_PlacementGroupRecord()}
+    set {_uniqueStorage()._group = newValue}
+  }
+  /// Returns true if `group` has been explicitly set.
+  public var hasGroup: Bool {_storage._group != nil}
+  /// Clears the value of `group`. Subsequent reads from it will return its default value.
+  public mutating func clearGroup() {_uniqueStorage()._group = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// gcs.RemovePlacementGroup / gcs.GetPlacementGroup / gcs.WaitPlacementGroupReady
+public nonisolated struct Swiftray_PlacementGroupQuery: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var placementGroupID: Data = Data()
+
+  public var name: String = String()
+
+  public var namespace: String = String()
+
+  /// WaitPlacementGroupReady: < 0 waits forever
+  public var timeoutMs: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_WaitPlacementGroupReadyReply: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ready: Bool = false
+
+  public var removed: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Swiftray_GetAllPlacementGroupsReply: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var groups: [Swiftray_PlacementGroupRecord] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1119,7 +1337,7 @@ nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportResourcesRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0\u{3}resources_total\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1129,6 +1347,7 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBytesField(value: &self.nodeID) }()
       case 2: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resourcesAvailable) }()
+      case 3: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resourcesTotal) }()
       default: break
       }
     }
@@ -1141,12 +1360,16 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
     if !self.resourcesAvailable.isEmpty {
       try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: self.resourcesAvailable, fieldNumber: 2)
     }
+    if !self.resourcesTotal.isEmpty {
+      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: self.resourcesTotal, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_ReportResourcesRequest, rhs: Swiftray_ReportResourcesRequest) -> Bool {
     if lhs.nodeID != rhs.nodeID {return false}
     if lhs.resourcesAvailable != rhs.resourcesAvailable {return false}
+    if lhs.resourcesTotal != rhs.resourcesTotal {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1786,6 +2009,507 @@ nonisolated extension Swiftray_KVDeleteReply: SwiftProtobuf.Message, SwiftProtob
 
   public static func ==(lhs: Swiftray_KVDeleteReply, rhs: Swiftray_KVDeleteReply) -> Bool {
     if lhs.deleted != rhs.deleted {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_BundleRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".BundleRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}index\0\u{1}resources\0\u{3}key_order\0\u{3}node_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.index) }()
+      case 2: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resources) }()
+      case 3: try { try decoder.decodeRepeatedStringField(value: &self.keyOrder) }()
+      case 4: try { try decoder.decodeSingularBytesField(value: &self.nodeID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.index != 0 {
+      try visitor.visitSingularInt32Field(value: self.index, fieldNumber: 1)
+    }
+    if !self.resources.isEmpty {
+      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: self.resources, fieldNumber: 2)
+    }
+    if !self.keyOrder.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.keyOrder, fieldNumber: 3)
+    }
+    if !self.nodeID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.nodeID, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_BundleRecord, rhs: Swiftray_BundleRecord) -> Bool {
+    if lhs.index != rhs.index {return false}
+    if lhs.resources != rhs.resources {return false}
+    if lhs.keyOrder != rhs.keyOrder {return false}
+    if lhs.nodeID != rhs.nodeID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_PlacementGroupStatsRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PlacementGroupStatsRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}creation_request_received_ns\0\u{3}scheduling_started_time_ns\0\u{3}scheduling_latency_us\0\u{3}end_to_end_creation_latency_us\0\u{3}scheduling_attempt\0\u{3}highest_retry_delay_ms\0\u{3}scheduling_state\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.creationRequestReceivedNs) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.schedulingStartedTimeNs) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.schedulingLatencyUs) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.endToEndCreationLatencyUs) }()
+      case 5: try { try decoder.decodeSingularInt32Field(value: &self.schedulingAttempt) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.highestRetryDelayMs) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.schedulingState) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.creationRequestReceivedNs != 0 {
+      try visitor.visitSingularInt64Field(value: self.creationRequestReceivedNs, fieldNumber: 1)
+    }
+    if self.schedulingStartedTimeNs != 0 {
+      try visitor.visitSingularInt64Field(value: self.schedulingStartedTimeNs, fieldNumber: 2)
+    }
+    if self.schedulingLatencyUs != 0 {
+      try visitor.visitSingularInt64Field(value: self.schedulingLatencyUs, fieldNumber: 3)
+    }
+    if self.endToEndCreationLatencyUs != 0 {
+      try visitor.visitSingularInt64Field(value: self.endToEndCreationLatencyUs, fieldNumber: 4)
+    }
+    if self.schedulingAttempt != 0 {
+      try visitor.visitSingularInt32Field(value: self.schedulingAttempt, fieldNumber: 5)
+    }
+    if self.highestRetryDelayMs.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.highestRetryDelayMs, fieldNumber: 6)
+    }
+    if !self.schedulingState.isEmpty {
+      try visitor.visitSingularStringField(value: self.schedulingState, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_PlacementGroupStatsRecord, rhs: Swiftray_PlacementGroupStatsRecord) -> Bool {
+    if lhs.creationRequestReceivedNs != rhs.creationRequestReceivedNs {return false}
+    if lhs.schedulingStartedTimeNs != rhs.schedulingStartedTimeNs {return false}
+    if lhs.schedulingLatencyUs != rhs.schedulingLatencyUs {return false}
+    if lhs.endToEndCreationLatencyUs != rhs.endToEndCreationLatencyUs {return false}
+    if lhs.schedulingAttempt != rhs.schedulingAttempt {return false}
+    if lhs.highestRetryDelayMs != rhs.highestRetryDelayMs {return false}
+    if lhs.schedulingState != rhs.schedulingState {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_PlacementGroupRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PlacementGroupRecord"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}placement_group_id\0\u{1}name\0\u{1}namespace\0\u{1}strategy\0\u{1}bundles\0\u{1}state\0\u{3}is_detached\0\u{3}creator_job_dead\0\u{3}creator_actor_dead\0\u{1}stats\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.placementGroupID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.name) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.namespace) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.strategy) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.bundles) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.state) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.isDetached) }()
+      case 8: try { try decoder.decodeSingularBoolField(value: &self.creatorJobDead) }()
+      case 9: try { try decoder.decodeSingularBoolField(value: &self.creatorActorDead) }()
+      case 10: try { try decoder.decodeSingularMessageField(value: &self._stats) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.placementGroupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.placementGroupID, fieldNumber: 1)
+    }
+    if !self.name.isEmpty {
+      try visitor.visitSingularStringField(value: self.name, fieldNumber: 2)
+    }
+    if !self.namespace.isEmpty {
+      try visitor.visitSingularStringField(value: self.namespace, fieldNumber: 3)
+    }
+    if !self.strategy.isEmpty {
+      try visitor.visitSingularStringField(value: self.strategy, fieldNumber: 4)
+    }
+    if !self.bundles.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.bundles, fieldNumber: 5)
+    }
+    if !self.state.isEmpty {
+      try visitor.visitSingularStringField(value: self.state, fieldNumber: 6)
+    }
+    if self.isDetached != false {
+      try visitor.visitSingularBoolField(value: self.isDetached, fieldNumber: 7)
+    }
+    if self.creatorJobDead != false {
+      try visitor.visitSingularBoolField(value: self.creatorJobDead, fieldNumber: 8)
+    }
+    if self.creatorActorDead != false {
+      try visitor.visitSingularBoolField(value: self.creatorActorDead, fieldNumber: 9)
+    }
+    try { if let v = self._stats {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_PlacementGroupRecord, rhs: Swiftray_PlacementGroupRecord) -> Bool {
+    if lhs.placementGroupID != rhs.placementGroupID {return false}
+    if lhs.name != rhs.name {return false}
+    if lhs.namespace != rhs.namespace {return false}
+    if lhs.strategy != rhs.strategy {return false}
+    if lhs.bundles != rhs.bundles {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.isDetached != rhs.isDetached {return false}
+    if lhs.creatorJobDead != rhs.creatorJobDead {return false}
+    if lhs.creatorActorDead != rhs.creatorActorDead {return false}
+    if lhs._stats != rhs._stats {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_BundleReservationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".BundleReservationRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}placement_group_id\0\u{1}bundles\0\u{3}all_bundles\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.placementGroupID) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.bundles) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.allBundles) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.placementGroupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.placementGroupID, fieldNumber: 1)
+    }
+    if !self.bundles.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.bundles, fieldNumber: 2)
+    }
+    if self.allBundles != false {
+      try visitor.visitSingularBoolField(value: self.allBundles, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_BundleReservationRequest, rhs: Swiftray_BundleReservationRequest) -> Bool {
+    if lhs.placementGroupID != rhs.placementGroupID {return false}
+    if lhs.bundles != rhs.bundles {return false}
+    if lhs.allBundles != rhs.allBundles {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_BundleReservationReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".BundleReservationReply"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ok\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.ok) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.ok != false {
+      try visitor.visitSingularBoolField(value: self.ok, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_BundleReservationReply, rhs: Swiftray_BundleReservationReply) -> Bool {
+    if lhs.ok != rhs.ok {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_CreatePlacementGroupRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CreatePlacementGroupRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}job_id\0\u{1}namespace\0\u{1}name\0\u{1}strategy\0\u{1}bundles\0\u{3}is_detached\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.jobID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.namespace) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.name) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.strategy) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.bundles) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.isDetached) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.jobID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.jobID, fieldNumber: 1)
+    }
+    if !self.namespace.isEmpty {
+      try visitor.visitSingularStringField(value: self.namespace, fieldNumber: 2)
+    }
+    if !self.name.isEmpty {
+      try visitor.visitSingularStringField(value: self.name, fieldNumber: 3)
+    }
+    if !self.strategy.isEmpty {
+      try visitor.visitSingularStringField(value: self.strategy, fieldNumber: 4)
+    }
+    if !self.bundles.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.bundles, fieldNumber: 5)
+    }
+    if self.isDetached != false {
+      try visitor.visitSingularBoolField(value: self.isDetached, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_CreatePlacementGroupRequest, rhs: Swiftray_CreatePlacementGroupRequest) -> Bool {
+    if lhs.jobID != rhs.jobID {return false}
+    if lhs.namespace != rhs.namespace {return false}
+    if lhs.name != rhs.name {return false}
+    if lhs.strategy != rhs.strategy {return false}
+    if lhs.bundles != rhs.bundles {return false}
+    if lhs.isDetached != rhs.isDetached {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_PlacementGroupReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PlacementGroupReply"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}found\0\u{1}group\0")
+
+  fileprivate class _StorageClass {
+    var _found: Bool = false
+    var _group: Swiftray_PlacementGroupRecord? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _found = source._found
+      _group = source._group
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularBoolField(value: &_storage._found) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._group) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._found != false {
+        try visitor.visitSingularBoolField(value: _storage._found, fieldNumber: 1)
+      }
+      try { if let v = _storage._group {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_PlacementGroupReply, rhs: Swiftray_PlacementGroupReply) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._found != rhs_storage._found {return false}
+        if _storage._group != rhs_storage._group {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_PlacementGroupQuery: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PlacementGroupQuery"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}placement_group_id\0\u{1}name\0\u{1}namespace\0\u{3}timeout_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.placementGroupID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.name) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.namespace) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.timeoutMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.placementGroupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.placementGroupID, fieldNumber: 1)
+    }
+    if !self.name.isEmpty {
+      try visitor.visitSingularStringField(value: self.name, fieldNumber: 2)
+    }
+    if !self.namespace.isEmpty {
+      try visitor.visitSingularStringField(value: self.namespace, fieldNumber: 3)
+    }
+    if self.timeoutMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.timeoutMs, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_PlacementGroupQuery, rhs: Swiftray_PlacementGroupQuery) -> Bool {
+    if lhs.placementGroupID != rhs.placementGroupID {return false}
+    if lhs.name != rhs.name {return false}
+    if lhs.namespace != rhs.namespace {return false}
+    if lhs.timeoutMs != rhs.timeoutMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_WaitPlacementGroupReadyReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".WaitPlacementGroupReadyReply"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ready\0\u{1}removed\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.ready) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.removed) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.ready != false {
+      try visitor.visitSingularBoolField(value: self.ready, fieldNumber: 1)
+    }
+    if self.removed != false {
+      try visitor.visitSingularBoolField(value: self.removed, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_WaitPlacementGroupReadyReply, rhs: Swiftray_WaitPlacementGroupReadyReply) -> Bool {
+    if lhs.ready != rhs.ready {return false}
+    if lhs.removed != rhs.removed {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_GetAllPlacementGroupsReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetAllPlacementGroupsReply"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}groups\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.groups) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.groups.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.groups, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_GetAllPlacementGroupsReply, rhs: Swiftray_GetAllPlacementGroupsReply) -> Bool {
+    if lhs.groups != rhs.groups {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

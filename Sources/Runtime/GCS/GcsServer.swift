@@ -9,10 +9,20 @@ import SwiftProtobuf
 /// written to SQLite (`GcsStore`) before the call that caused it is acknowledged.
 public actor GcsServer: RpcService {
     public let config: GcsConfig
-    private let store: GcsStore
-    private let logger: Logger
-    private var tables: GcsTables
+    let store: GcsStore
+    let logger: Logger
+    var tables: GcsTables
     private var lastReport: [NodeID: ContinuousClock.Instant] = [:]
+    /// Placement groups waiting to be scheduled, with the earliest time to try (rank); RESCHEDULING
+    /// groups go first. One group is scheduled at a time.
+    var pgQueue: [(rank: ContinuousClock.Instant, id: PlacementGroupID)] = []
+    /// Groups that cannot fit even the idle cluster; retried when a node joins.
+    var infeasibleGroups: [PlacementGroupID] = []
+    var pgScheduling = false
+    /// Callers of `gcs.WaitPlacementGroupReady`, woken when the group is CREATED or REMOVED.
+    var pgWaiters: [PlacementGroupID: [UUID: CheckedContinuation<Void, Never>]] = [:]
+    /// Connections to raylets for the two-phase commit, opened on first use.
+    var rayletClients: [NodeID: RpcClient] = [:]
     /// Driver connections and the job each registered.
     private var driverJobs: [UInt64: JobID] = [:]
     private var server: RpcServer?
@@ -23,9 +33,13 @@ public actor GcsServer: RpcService {
         self.logger = logger
         store = try GcsStore(path: config.databasePath)
         let snapshot = try store.loadSnapshot()
-        tables = GcsTables(snapshot: StateStoreSnapshotAdapter(nodes: snapshot.nodes, jobs: snapshot.jobs))
+        tables = GcsTables(snapshot: StateStoreSnapshotAdapter(nodes: snapshot.nodes, jobs: snapshot.jobs,
+                                                               placementGroups: snapshot.placementGroups))
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
+        for group in snapshot.placementGroups where group.state == .pending || group.state == .rescheduling {
+            pgQueue.append((group.state == .rescheduling ? now - .seconds(3600) : now, group.id))
+        }
     }
 
     /// Starts listening; returns the bound port.
@@ -47,6 +61,7 @@ public actor GcsServer: RpcService {
             let now = ContinuousClock.now
             checkHealth(now: now, sinceLastCheck: now - lastCheck)
             lastCheck = now
+            kickPlacementGroupScheduler()
         }
         await server?.close()
     }
@@ -82,6 +97,7 @@ public actor GcsServer: RpcService {
         tables.put(node)
         lastReport[id] = nil
         logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
+        nodeDied(id)
     }
 
     // MARK: RpcService
@@ -110,6 +126,9 @@ public actor GcsServer: RpcService {
         case "gcs.MarkJobFinished":
             try await markJobFinished(Self.decode(payload))
             return Data()
+        case "gcs.CreatePlacementGroup", "gcs.RemovePlacementGroup", "gcs.GetPlacementGroup",
+             "gcs.GetAllPlacementGroups", "gcs.WaitPlacementGroupReady":
+            return try await handlePlacementGroupCall(method, payload)
         case "gcs.KVPut":
             let r: Swiftray_KVPutRequest = try Self.decode(payload)
             var reply = Swiftray_KVPutReply()
@@ -173,6 +192,7 @@ public actor GcsServer: RpcService {
         tables.put(node)
         lastReport[node.nodeID] = ContinuousClock.now
         connection.setTag("node", node.nodeID.hex)
+        nodeAdded()
         logger.info("Node \(node.nodeID) registered from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
         var reply = Swiftray_RegisterNodeReply()
         reply.healthReportPeriodMs = Int64(config.reportPeriod.components.seconds * 1000
@@ -196,6 +216,12 @@ public actor GcsServer: RpcService {
             node.resourcesAvailable = available
             tables.put(node)
         }
+        // The live total adds committed bundles' formatted resources to the registered total.
+        // Volatile (re-reported after a GCS restart), so kept in memory only; `list nodes`
+        // keeps showing the registered total, as Ray does.
+        if !request.resourcesTotal.isEmpty {
+            tables.setLiveTotal(id, ResourceSet(raw: request.resourcesTotal))
+        }
         return reply
     }
 
@@ -210,7 +236,12 @@ public actor GcsServer: RpcService {
     private func clusterStatus() -> Swiftray_GetClusterStatusReply {
         var reply = Swiftray_GetClusterStatusReply()
         reply.timeUs = Int64(Date().timeIntervalSince1970 * 1_000_000)
-        reply.nodes = tables.allNodes.map(\.record)
+        reply.nodes = tables.allNodes.map { node in
+            var live = node
+            if let total = tables.liveTotals[node.nodeID] { live.resourcesTotal = total }
+            return live.record
+        }
+        reply.placementGroupDemands = placementGroupDemands()
         return reply
     }
 
@@ -253,6 +284,7 @@ public actor GcsServer: RpcService {
         try store.saveJob(job)
         tables.put(job)
         logger.info("Job \(job.jobID) ended: \(status.rawValue). \(message)")
+        jobEnded(job.jobID)
     }
 
     // MARK: helpers
@@ -264,4 +296,5 @@ public actor GcsServer: RpcService {
     }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+    static func nowNs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
 }

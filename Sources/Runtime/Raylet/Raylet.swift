@@ -1,6 +1,7 @@
 import ClusterState
 import Foundation
 import Logging
+import Scheduling
 import SwiftProtobuf
 
 /// The node manager of one node, in the `swiftray raylet` process: registers the node with the
@@ -14,6 +15,9 @@ public actor Raylet: RpcService {
     private var gcs: RpcClient?
     private var server: RpcServer?
     private var available: ResourceSet
+    /// The node's total: the configured resources plus committed bundles' formatted resources.
+    private var total: ResourceSet
+    private var bundles = NodeBundleLedger()
     private var reportPeriod: Duration = .milliseconds(250)
     private var boundPort = 0
 
@@ -23,6 +27,7 @@ public actor Raylet: RpcService {
         var rng = SystemRandomNumberGenerator()
         nodeID = NodeID.random(using: &rng)
         available = config.resources
+        total = config.resources
     }
 
     /// Listens on the node-manager port and registers with the GCS. Returns the bound port.
@@ -75,6 +80,7 @@ public actor Raylet: RpcService {
         var request = Swiftray_ReportResourcesRequest()
         request.nodeID = Data(nodeID.bytes)
         request.resourcesAvailable = available.raw
+        request.resourcesTotal = total.raw
         let reply: Swiftray_ReportResourcesReply = try await gcs.call("gcs.ReportResources", request, timeout: .seconds(2))
         if reply.nodeIsDead {
             throw RuntimeError.failed("The GCS declared node \(nodeID) dead; this raylet exits. Start a new node to rejoin.")
@@ -122,6 +128,9 @@ public actor Raylet: RpcService {
         switch method {
         case "raylet.Ping":
             return try Swiftray_Empty().serializedData()
+        case "raylet.PrepareBundles", "raylet.CommitBundles", "raylet.CancelBundles":
+            let request: Swiftray_BundleReservationRequest = try GcsServer.decode(payload)
+            return try await reserve(method: method, request).serializedData()
         default:
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
                                       message: "The raylet has no call named \(method).")
@@ -129,4 +138,37 @@ public actor Raylet: RpcService {
     }
 
     public func connectionClosed(_ connection: RpcConnection) async {}
+
+    // MARK: placement-group bundles (two-phase commit driven by the GCS)
+
+    private func reserve(method: String, _ request: Swiftray_BundleReservationRequest) throws -> Swiftray_BundleReservationReply {
+        guard let group = PlacementGroupID(bytes: [UInt8](request.placementGroupID)) else {
+            throw RuntimeError.invalidArgument("The placement group id in \(method) is malformed.")
+        }
+        let formatted: (Int, ResourceSet) -> ResourceSet = { index, resources in
+            PlacementGroupResourceNames.committed(bundleIndex: index, resources: resources, group: group)
+        }
+        var reply = Swiftray_BundleReservationReply()
+        reply.ok = true
+        switch method {
+        case "raylet.PrepareBundles":
+            let wanted = request.bundles.map { (index: Int($0.index), resources: ResourceSet(raw: $0.resources)) }
+            if let reason = bundles.prepare(group: group, bundles: wanted, available: &available) {
+                reply.ok = false
+                reply.reason = reason
+            }
+        case "raylet.CommitBundles":
+            let missing = bundles.commit(group: group, indexes: request.bundles.map { Int($0.index) }, formatted: formatted,
+                                         total: &total, available: &available)
+            if !missing.isEmpty {
+                reply.ok = false
+                reply.reason = "Bundles \(missing) of placement group \(group.hex) were never prepared on this node."
+            }
+        default:
+            bundles.release(group: group, indexes: request.allBundles ? nil : request.bundles.map { Int($0.index) },
+                            formatted: formatted, total: &total, available: &available)
+        }
+        logger.info("\(method) for placement group \(group.hex): \(reply.ok ? "ok" : reply.reason)")
+        return reply
+    }
 }

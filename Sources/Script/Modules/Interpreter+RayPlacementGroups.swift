@@ -77,23 +77,20 @@ extension Interpreter {
             guard let bundlesValue = a.positional.first ?? a.keyword("bundles") else {
                 throw i.raise("TypeError", .str("placement_group() missing 1 required positional argument: 'bundles'"))
             }
+            // Validation (Ray's messages, and swiftray's stricter checks) happens in the bridge;
+            // only the shape the bridge needs is checked here.
+            guard case .list = bundlesValue else {
+                throw i.raise("ValueError", .str("Placement group bundles must be a list, got <class '\(i.typeName(bundlesValue))'>."))
+            }
             let bundles = try i.iterate(bundlesValue)
-            if bundles.isEmpty {
-                throw i.raise("ValueError", .str("The placement group `bundles` argument cannot contain an empty list"))
-            }
-            for b in bundles {
-                guard case .dict(let d) = b else { throw i.raise("ValueError", .str("Bundles must be a list of dictionaries.")) }
-                if d.count == 0 { throw i.raise("ValueError", .str("Bundles cannot be an empty dictionary or resources with only 0 values. Bundles: \(try i.repr(bundlesValue))")) }
-            }
             var strategy = "PACK"
-            if let s = (a.positional.count > 1 ? a.positional[1] : a.keyword("strategy")), case .str(let str) = s { strategy = str }
-            guard ["PACK", "SPREAD", "STRICT_PACK", "STRICT_SPREAD"].contains(strategy) else {
-                throw i.raise("ValueError", .str("Invalid placement group strategy \(strategy). Supported strategies are: ['PACK', 'SPREAD', 'STRICT_PACK', 'STRICT_SPREAD']."))
+            if let s = (a.positional.count > 1 ? a.positional[1] : a.keyword("strategy")) {
+                if case .str(let str) = s { strategy = str } else if !s.isNone { strategy = try i.str(s) }
             }
             var name = ""
             if case .str(let n)? = a.keyword("name") { name = n }
             var lifetime: String? = nil
-            if case .str(let l)? = a.keyword("lifetime") { lifetime = l }
+            if let l = a.keyword("lifetime"), !l.isNone { lifetime = try i.str(l) }
             let data = try bundles.map { try i.toData($0) }
             let id = try i.withBridge { try i.bridge.createPlacementGroup(bundles: data, strategy: strategy, name: name, lifetime: lifetime) }
             let inst = PyInstance(type: pgType)

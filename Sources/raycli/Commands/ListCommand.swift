@@ -44,6 +44,9 @@ struct ListCommand: AsyncParsableCommand {
                 output = ListRenderer.render(request, nodes: try await gcs.allNodes(), nowMicros: now, timeZone: .current)
             case .jobs:
                 output = ListRenderer.render(request, jobs: try await gcs.allJobs(), nowMicros: now, timeZone: .current)
+            case .placementGroups:
+                let rows = try await gcs.allPlacementGroups().map { PyValueBridge.row($0.detailRecord) }
+                output = ListRenderer.render(request, rows: rows, nowMicros: now, timeZone: .current)
             default:
                 throw OutputError.unsupportedResource(name: request.resource.cliName)
             }

@@ -100,6 +100,63 @@ final class DriverBridge: ClusterBridge {
         }
     }
 
+    // MARK: placement groups
+
+    func createPlacementGroup(bundles: [ScriptData], strategy: String, name: String, lifetime: String?) throws -> String {
+        let request: PlacementGroupRequest
+        do {
+            request = try BundleValidation.validate(bundles: .list(bundles.map(PyValueBridge.pyValue)),
+                                                    strategy: .str(strategy), name: .str(name),
+                                                    lifetime: lifetime.map { .str($0) } ?? .none)
+        } catch {
+            throw BridgeError("ValueError", error.description)
+        }
+        guard let job else { throw BridgeError("RuntimeError", "The driver is not connected to a swiftray cluster. Call ray.init() first.") }
+        let gcs = try client()
+        let namespace = job.namespace, jobID = job.jobID
+        return try call { try await gcs.createPlacementGroup(job: jobID, namespace: namespace, request: request).id.hex }
+    }
+
+    func removePlacementGroup(_ id: String) throws {
+        let gcs = try client()
+        let group = try Self.groupID(id)
+        try call { try await gcs.removePlacementGroup(group) }
+    }
+
+    func placementGroupTable(_ id: String?) throws -> ScriptData {
+        let gcs = try client()
+        if let id {
+            let group = try Self.groupID(id)
+            guard let info = try call({ try await gcs.placementGroup(id: group) }) else {
+                throw BridgeError("ValueError", "Placement group \(id) does not exist.")
+            }
+            return PyValueBridge.scriptData(info.tableEntry)
+        }
+        return PyValueBridge.scriptData(PlacementGroupInfo.table(try call { try await gcs.allPlacementGroups() }))
+    }
+
+    func waitPlacementGroupReady(_ id: String, timeout: Double?) throws -> Bool {
+        let gcs = try client()
+        let group = try Self.groupID(id)
+        let (ready, removed) = try call { try await gcs.waitPlacementGroupReady(group, timeout: timeout) }
+        if removed { throw BridgeError("RayError", "Placement group PlacementGroupID(\(id)) does not exist.") }
+        return ready
+    }
+
+    private static func groupID(_ hex: String) throws -> PlacementGroupID {
+        do { return try PlacementGroupID(hex: hex) } catch { throw BridgeError("ValueError", error.description) }
+    }
+
+    /// Runs a GCS call, turning transport and remote failures into Python exceptions.
+    private func call<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        do {
+            return try BlockingAsync.run(body)
+        } catch let error as RuntimeError {
+            if case .remote = error { throw BridgeError("ValueError", error.description) }
+            throw BridgeError("ConnectionError", error.description)
+        }
+    }
+
     // MARK: helpers
 
     /// The node a driver at `ip` attaches to: the head if it has that IP, else any alive node

@@ -1,0 +1,342 @@
+import ClusterState
+import Foundation
+import Scheduling
+import SwiftProtobuf
+
+/// The GCS placement-group manager: registration (synchronous), scheduling one group at a time
+/// from a queue with the bundle policies, reservation by two-phase commit across raylets
+/// (prepare everywhere, then commit; any failed prepare cancels the others), retries with
+/// backoff, infeasible groups parked until a node joins, rescheduling of lost bundles ahead of
+/// everything else, removal, and the lifetime rule (a job's groups go when the job ends unless
+/// detached). Every state change is written to SQLite before it is acknowledged.
+extension GcsServer {
+    func handlePlacementGroupCall(_ method: String, _ payload: Data) async throws -> Data {
+        switch method {
+        case "gcs.CreatePlacementGroup":
+            var reply = Swiftray_PlacementGroupReply()
+            reply.found = true
+            reply.group = try createPlacementGroup(Self.decode(payload)).record
+            return try reply.serializedData()
+        case "gcs.RemovePlacementGroup":
+            let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
+            try await removePlacementGroup(try groupID(query))
+            return Data()
+        case "gcs.GetPlacementGroup":
+            let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
+            var reply = Swiftray_PlacementGroupReply()
+            let group = query.placementGroupID.isEmpty
+                ? tables.liveGroup(named: query.name, namespace: query.namespace)
+                : tables.groups[try groupID(query)]
+            if let group {
+                reply.found = true
+                reply.group = group.record
+            }
+            return try reply.serializedData()
+        case "gcs.GetAllPlacementGroups":
+            var reply = Swiftray_GetAllPlacementGroupsReply()
+            reply.groups = tables.allGroups.map(\.record)
+            return try reply.serializedData()
+        default:  // gcs.WaitPlacementGroupReady
+            let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
+            return try await waitReady(try groupID(query), timeoutMs: query.timeoutMs).serializedData()
+        }
+    }
+
+    private func groupID(_ query: Swiftray_PlacementGroupQuery) throws -> PlacementGroupID {
+        guard let id = PlacementGroupID(bytes: [UInt8](query.placementGroupID)) else {
+            throw RuntimeError.invalidArgument("The placement group id has \(query.placementGroupID.count) bytes; 18 are required.")
+        }
+        return id
+    }
+
+    // MARK: registration and removal
+
+    private func createPlacementGroup(_ request: Swiftray_CreatePlacementGroupRequest) throws -> PlacementGroupInfo {
+        guard let job = JobID(bytes: [UInt8](request.jobID)) else {
+            throw RuntimeError.invalidArgument("The creating job id is malformed.")
+        }
+        guard let strategy = PlacementStrategy(rawValue: request.strategy) else {
+            throw RuntimeError.invalidArgument("Invalid placement group strategy \(request.strategy).")
+        }
+        guard !request.bundles.isEmpty else {
+            throw RuntimeError.invalidArgument("A placement group needs at least one bundle.")
+        }
+        var rng = SystemRandomNumberGenerator()
+        let id = PlacementGroupID.make(job: job, using: &rng)
+        if let existing = tables.liveGroup(named: request.name, namespace: request.namespace) {
+            throw RuntimeError.invalidArgument("Failed to create placement group '\(id.hex)' because name '\(request.name)' already exists (placement group \(existing.id.hex)).")
+        }
+        var bundles: [OrderedResources] = []
+        for b in request.bundles {
+            do { bundles.append(try BundleSpec(record: b).resources) } catch {
+                throw RuntimeError.invalidArgument("\(error)")
+            }
+        }
+        let group = PlacementGroupInfo(id: id, name: request.name, namespace: request.namespace, strategy: strategy,
+                                       bundles: bundles, isDetached: request.isDetached, receivedNs: Self.nowNs())
+        try store.savePlacementGroup(group)
+        tables.put(group)
+        pgQueue.append((ContinuousClock.now, id))
+        logger.info("Placement group \(id.hex) registered: \(bundles.map(\.pythonRepr)) \(strategy.rawValue).")
+        kickPlacementGroupScheduler()
+        return group
+    }
+
+    /// Removes a group (idempotent): REMOVED is persisted first, then every node returns its
+    /// bundles and waiters are released.
+    func removePlacementGroup(_ id: PlacementGroupID) async throws {
+        guard var group = tables.groups[id] else {
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue,
+                                      message: "Placement group \(id.hex) does not exist.")
+        }
+        guard group.state != .removed else { return }
+        let placed = group.markRemoved()
+        try store.savePlacementGroup(group)
+        tables.put(group)
+        pgQueue.removeAll { $0.id == id }
+        infeasibleGroups.removeAll { $0 == id }
+        wakeWaiters(id)
+        logger.info("Placement group \(id.hex) removed.")
+        for node in Set(placed.values) {
+            _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
+        }
+    }
+
+    /// The job's non-detached groups go with it.
+    func jobEnded(_ job: JobID) {
+        let doomed = tables.allGroups.filter { $0.creatorJobID == job && !$0.isDetached && $0.state != .removed }
+        for group in doomed {
+            if var g = tables.groups[group.id] {
+                g.markCreatorJobDead()
+                tables.put(g)
+            }
+            Task { try? await self.removePlacementGroup(group.id) }
+        }
+    }
+
+    // MARK: node events
+
+    func nodeDied(_ node: NodeID) {
+        rayletClients.removeValue(forKey: node).map { client in Task { await client.close() } }
+        for group in tables.allGroups where group.state == .created || group.state == .rescheduling || group.state == .prepared {
+            guard group.bundles.contains(where: { $0.nodeID == node }) else { continue }
+            var g = group
+            do {
+                let lost = try g.markRescheduling(lostNodes: [node])
+                try store.savePlacementGroup(g)
+                tables.put(g)
+                pgQueue.removeAll { $0.id == g.id }
+                pgQueue.insert((ContinuousClock.now - .seconds(3600), g.id), at: 0)
+                logger.warning("Placement group \(g.id.hex) lost bundles \(lost) on dead node \(node); rescheduling them.")
+            } catch {
+                logger.error("Could not reschedule placement group \(g.id.hex): \(error)")
+            }
+        }
+        kickPlacementGroupScheduler()
+    }
+
+    func nodeAdded() {
+        let parked = infeasibleGroups
+        infeasibleGroups.removeAll()
+        for id in parked { pgQueue.append((ContinuousClock.now, id)) }
+        kickPlacementGroupScheduler()
+    }
+
+    // MARK: scheduling
+
+    /// Starts draining the queue unless an attempt is already running.
+    func kickPlacementGroupScheduler() {
+        guard !pgScheduling, !pgQueue.isEmpty else { return }
+        pgScheduling = true
+        Task { await self.drainPlacementGroupQueue() }
+    }
+
+    private func drainPlacementGroupQueue() async {
+        defer { pgScheduling = false }
+        while true {
+            let now = ContinuousClock.now
+            guard let next = pgQueue.indices.min(by: { pgQueue[$0].rank < pgQueue[$1].rank }),
+                  pgQueue[next].rank <= now else { return }
+            let id = pgQueue.remove(at: next).id
+            await attempt(id)
+        }
+    }
+
+    /// One scheduling attempt for one group.
+    private func attempt(_ id: PlacementGroupID) async {
+        guard var group = tables.groups[id], group.state == .pending || group.state == .rescheduling else { return }
+        do {
+            try group.recordAttempt(nowNs: Self.nowNs())
+            tables.put(group)
+            let unplaced = group.bundles.filter { !$0.isPlaced }
+            let requests = unplaced.map { BundleRequest(index: $0.index, resources: $0.resources.set) }
+            var surviving: [NodeID: ResourceSet] = [:]
+            for b in group.bundles { if let n = b.nodeID { surviving[n, default: ResourceSet()].add(b.resources.set) } }
+            let decision = BundleScheduler.schedule(requests, strategy: group.strategy, view: tables.view,
+                                                    survivingBundles: surviving)
+            switch decision {
+            case .infeasible(let reason):
+                try fail(&group, infeasible: true, reason: reason)
+            case .retryLater(let reason):
+                try fail(&group, infeasible: false, reason: reason)
+            case .placed(let placement):
+                try await reserve(id, placement: placement)
+            }
+        } catch {
+            logger.error("Scheduling placement group \(id.hex) failed: \(error)")
+            pgQueue.append((ContinuousClock.now + .seconds(1), id))
+        }
+    }
+
+    private func fail(_ group: inout PlacementGroupInfo, infeasible: Bool, reason: String) throws {
+        let backoff = PlacementRetryBackoff.ray.delayMilliseconds(afterFailedAttempts: group.stats.schedulingAttempt)
+        try group.recordFailure(infeasible: infeasible, backoffMs: Double(backoff))
+        try store.savePlacementGroup(group)
+        tables.put(group)
+        if infeasible {
+            infeasibleGroups.append(group.id)
+        } else {
+            pgQueue.append((ContinuousClock.now + .milliseconds(backoff), group.id))
+        }
+        logger.info("Placement group \(group.id.hex) not placed (\(infeasible ? "infeasible" : "no resources yet")): \(reason)")
+    }
+
+    /// Two-phase commit of a placement decision. Resources are deducted from the view while
+    /// the reservation is in flight so the next attempt does not count them twice.
+    private func reserve(_ id: PlacementGroupID, placement: [Int: NodeID]) async throws {
+        guard let group = tables.groups[id] else { return }
+        var byNode: [NodeID: [BundleSpec]] = [:]
+        for (index, node) in placement { byNode[node, default: []].append(group.bundles[index]) }
+        // Phase 1: prepare on every chosen node.
+        var prepared: [NodeID] = []
+        var failure: String?
+        for (node, bundles) in byNode.sorted(by: { $0.key.hex < $1.key.hex }) {
+            if let problem = await reservation("raylet.PrepareBundles", group: id, node: node, bundles: bundles, all: false) {
+                failure = problem
+                break
+            }
+            prepared.append(node)
+        }
+        guard var current = tables.groups[id], current.state != .removed, failure == nil else {
+            for node in prepared {
+                _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: byNode[node] ?? [], all: false)
+            }
+            if var g = tables.groups[id], g.state != .removed {
+                try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
+            }
+            return
+        }
+        try current.markPrepared(nodes: placement)
+        try store.savePlacementGroup(current)
+        tables.put(current)
+        // Phase 2: commit.
+        var uncommitted = Set<Int>()
+        for (node, bundles) in byNode {
+            if await reservation("raylet.CommitBundles", group: id, node: node, bundles: bundles, all: false) != nil {
+                uncommitted.formUnion(bundles.map(\.index))
+            }
+        }
+        guard var done = tables.groups[id], done.state != .removed else {
+            for node in byNode.keys {
+                _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
+            }
+            return
+        }
+        if uncommitted.isEmpty {
+            try done.markCreated(nowNs: Self.nowNs())
+            try store.savePlacementGroup(done)
+            tables.put(done)
+            wakeWaiters(id)
+            logger.info("Placement group \(id.hex) CREATED on \(Set(placement.values).count) node(s).")
+        } else {
+            try done.markCommitFailed(uncommitted: uncommitted)
+            try store.savePlacementGroup(done)
+            tables.put(done)
+            pgQueue.insert((ContinuousClock.now - .seconds(3600), id), at: 0)
+        }
+    }
+
+    /// One reservation call to a raylet; returns nil on success, else why it failed.
+    private func reservation(_ method: String, group: PlacementGroupID, node: NodeID, bundles: [BundleSpec],
+                             all: Bool) async -> String? {
+        guard let info = tables.nodes[node], info.state == .alive else { return "node \(node) is not alive" }
+        var request = Swiftray_BundleReservationRequest()
+        request.placementGroupID = Data(group.bytes)
+        request.bundles = bundles.map { var r = $0.record; r.nodeID = Data(); return r }
+        request.allBundles = all
+        do {
+            let client = try await raylet(info)
+            let reply: Swiftray_BundleReservationReply = try await client.call(method, request, timeout: .seconds(5))
+            return reply.ok ? nil : reply.reason
+        } catch {
+            rayletClients.removeValue(forKey: node)
+            return "\(error)"
+        }
+    }
+
+    private func raylet(_ node: NodeInfo) async throws -> RpcClient {
+        if let client = rayletClients[node.nodeID], client.isActive { return client }
+        let client = try await RpcClient.connect(host: node.ip, port: node.nodeManagerPort, token: config.token,
+                                                 peerKind: "gcs", timeout: .seconds(2))
+        rayletClients[node.nodeID] = client
+        return client
+    }
+
+    // MARK: waiting and status
+
+    private func waitReady(_ id: PlacementGroupID, timeoutMs: Int64) async throws -> Swiftray_WaitPlacementGroupReadyReply {
+        guard tables.groups[id] != nil else {
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue,
+                                      message: "Placement group PlacementGroupID(\(id.hex)) does not exist.")
+        }
+        if let g = tables.groups[id], g.state == .pending || g.state == .prepared || g.state == .rescheduling {
+            let token = UUID()
+            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                pgWaiters[id, default: [:]][token] = c
+                if timeoutMs >= 0 {
+                    Task {
+                        try? await Task.sleep(for: .milliseconds(timeoutMs))
+                        await self.wakeOne(id, token)
+                    }
+                }
+            }
+        }
+        var reply = Swiftray_WaitPlacementGroupReadyReply()
+        reply.ready = tables.groups[id]?.state == .created
+        reply.removed = tables.groups[id]?.state == .removed
+        return reply
+    }
+
+    private func wakeWaiters(_ id: PlacementGroupID) {
+        for c in (pgWaiters.removeValue(forKey: id) ?? [:]).values { c.resume() }
+    }
+
+    /// A waiter's timeout: resumes it if it is still waiting.
+    private func wakeOne(_ id: PlacementGroupID, _ token: UUID) {
+        guard let c = pgWaiters[id]?.removeValue(forKey: token) else { return }
+        if pgWaiters[id]?.isEmpty == true { pgWaiters[id] = nil }
+        c.resume()
+    }
+
+    /// Pending and rescheduling groups as `status` demand lines (identical groups counted).
+    func placementGroupDemands() -> [Swiftray_PlacementGroupDemand] {
+        var demands: [Swiftray_PlacementGroupDemand] = []
+        for group in tables.allGroups where group.state == .pending || group.state == .rescheduling {
+            var d = Swiftray_PlacementGroupDemand()
+            d.bundles = group.bundles.map { b in
+                var r = Swiftray_ResourceBundle()
+                r.resources = b.resources.set.raw
+                r.keyOrder = b.resources.keys
+                return r
+            }
+            d.strategy = group.strategy.rawValue
+            d.count = 1
+            if let i = demands.firstIndex(where: { $0.bundles == d.bundles && $0.strategy == d.strategy }) {
+                demands[i].count += 1
+            } else {
+                demands.append(d)
+            }
+        }
+        return demands
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// Placement groups end to end on real clusters: the seed walk-through of
+/// 001_5575870ea9d5c235.txt (2 CPU / 2 GPU head), strategies across nodes, job-end removal,
+/// detached groups, node death and rescheduling.
+@Suite("Placement groups", .serialized)
+struct PlacementGroupTests {
+    func script(_ text: String, in c: TestCluster, name: String) throws -> String {
+        let path = c.tempDir + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Starts `swiftray run` in the background; returns its pid.
+    func background(_ path: String, in c: TestCluster) throws -> Int32 {
+        let pidFile = c.tempDir + "/bg-\(UUID().uuidString).pid"
+        let r = try c.execute("/bin/sh", ["-c", "\(c.binary) run \(path) > \(path).out 2>&1 & echo $! > \(pidFile)"],
+                              environment: ["SWIFTRAY_TEMP_DIR": c.tempDir, "PATH": "/usr/bin:/bin"])
+        #expect(r.status == 0)
+        return Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Masks ids and timestamps the way the seed's printed outputs differ run to run.
+    func masked(_ text: String) -> String {
+        text.replacingOccurrences(of: #"[0-9a-f]{28}01000000"#, with: "<PGID>", options: .regularExpression)
+            .replacingOccurrences(of: #"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?"#, with: "<TIME>", options: .regularExpression)
+            .replacingOccurrences(of: #"\d+\.\d\dGiB"#, with: "<MEM>", options: .regularExpression)
+    }
+
+    @Test("the seed walk-through: CREATED, then PENDING with its demand line, then REMOVED")
+    func seedWalkThrough() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2", "--num-gpus", "2"]).status == 0)
+            let driver = try script("""
+                import ray, time
+                from ray.util.placement_group import placement_group, placement_group_table, remove_placement_group
+                ray.init()
+                pg = placement_group([{"CPU": 1, "GPU": 1}])
+                ray.get(pg.ready(), timeout=10)
+                print(placement_group_table(pg)["state"], flush=True) if False else print(placement_group_table(pg)["state"])
+                pending_pg = placement_group([{"CPU": 1}, {"GPU": 2}])
+                try:
+                    ray.get(pending_pg.ready(), timeout=1)
+                except Exception as e:
+                    print("Cannot create a placement group because {'GPU': 2} bundle cannot be created.")
+                time.sleep(60)
+                """, in: c, name: "walk.py")
+            let pid = try background(driver, in: c)
+            defer { kill(pid, SIGKILL) }
+            let twoGroups = try c.eventually(within: 15) {
+                try c.run(["list", "placement-groups"]).stdout.contains("PENDING")
+            }
+            #expect(twoGroups)
+            let list = try c.run(["list", "placement-groups"])
+            let expectedTable = """
+                    PLACEMENT_GROUP_ID                    NAME      CREATOR_JOB_ID  STATE
+                 0  <PGID>                  01000000  CREATED
+                 1  <PGID>                  01000000  PENDING
+                """
+            // Rows are sorted by id, so the CREATED group may come second: compare the rows
+            // without their index column.
+            func rows(_ text: String) -> Set<String> {
+                Set(text.split(separator: "\n").map { String($0).replacingOccurrences(of: #"^ \d  "#, with: " N  ", options: .regularExpression) })
+            }
+            let table = masked(list.stdout).split(separator: "\n").map(String.init).drop { !$0.hasPrefix("    PLACEMENT_GROUP_ID") }
+            #expect(rows(table.joined(separator: "\n")) == rows(expectedTable), "\(list.stdout)")
+            let status = try c.run(["status"])
+            #expect(status.stdout.contains("""
+                Usage:
+                 0.0/2.0 CPU (0.0 used of 1.0 reserved in placement groups)
+                 0.0/2.0 GPU (0.0 used of 1.0 reserved in placement groups)
+                """), "\(status.stdout)")
+            #expect(status.stdout.contains("""
+                Demands:
+                 {'CPU': 1.0} * 1, {'GPU': 2.0} * 1 (PACK): 1+ pending placement groups
+                """), "\(status.stdout)")
+            let detail = try c.run(["list", "placement-groups", "--detail", "--filter", "state=pending"])
+            #expect(detail.stdout.contains("scheduling_state: NO_RESOURCES"), "\(detail.stdout)")
+            #expect(detail.stdout.contains("node_id: ''"))
+            // The driver ends: its groups are removed, their resources returned.
+            kill(pid, SIGKILL)
+            let removed = try c.eventually(within: 10) {
+                let r = try c.run(["list", "placement-groups", "--filter", "state=REMOVED", "--format", "json"])
+                return r.stdout.components(separatedBy: "\"state\": \"REMOVED\"").count - 1 == 2
+            }
+            #expect(removed)
+            let after = try c.eventually(within: 5) {
+                try c.run(["status"]).stdout.contains(" 0.0/2.0 CPU\n 0.0/2.0 GPU\n")
+            }
+            let finalStatus = try c.run(["status"]).stdout
+            #expect(after, "\(finalStatus)")
+        }
+    }
+
+    @Test("validation errors are raised at the call")
+    func validation() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let cases: [(String, String)] = [
+                ("placement_group({'CPU': 1})", "Placement group bundles must be a list, got <class 'dict'>."),
+                ("placement_group([])", "Bundles must be a non-empty list of resource dictionaries."),
+                ("placement_group([{'CPU': 0}])", "Bundles cannot be an empty dictionary or resources with only 0 values."),
+                ("placement_group([{'CPU': -1}])", "negative"),
+                ("placement_group([{'CPU': 1}], strategy='FOO')", "Invalid placement group strategy FOO."),
+                ("placement_group([{'CPU': 1}], lifetime='forever')", "Placement group `lifetime` argument must be either `None` or 'detached'. Got forever."),
+                ("placement_group([{'GPU': 1.5}])", "GPU resource quantities >1 must be whole numbers."),
+            ]
+            for (call, message) in cases {
+                let path = try script("import ray\nfrom ray.util.placement_group import placement_group\nray.init()\n\(call)\n",
+                                      in: c, name: "v\(abs(call.hashValue)).py")
+                let r = try c.run(["run", path])
+                #expect(r.status == 1, "\(call): \(r)")
+                #expect(r.stderr.contains(message), "\(call): \(r)")
+            }
+            // A name is unique among live groups of a namespace.
+            let dup = try script("""
+                import ray
+                from ray.util.placement_group import placement_group
+                ray.init(namespace="ns")
+                a = placement_group([{"CPU": 1}], name="mypg")
+                b = placement_group([{"CPU": 1}], name="mypg")
+                """, in: c, name: "dup.py")
+            let r = try c.run(["run", dup])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("because name 'mypg' already exists"), "\(r)")
+        }
+    }
+
+    @Test("STRICT_SPREAD over three nodes, detached survives its job, a dead node's bundle is rescheduled")
+    func strategiesAndRescheduling() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
+            try #require(try c.addWorker(["--num-cpus", "1"]).status == 0)
+            try #require(try c.addWorker(["--num-cpus", "1"]).status == 0)
+            let driver = try script("""
+                import ray
+                from ray.util.placement_group import placement_group, placement_group_table
+                ray.init()
+                pg = placement_group([{"CPU": 1}, {"CPU": 1}], strategy="STRICT_SPREAD", lifetime="detached")
+                print(pg.wait(10))
+                nodes = placement_group_table(pg)["bundles_to_node_id"]
+                print(len(set(nodes.values())))
+                three = placement_group([{"CPU": 1}] * 4, strategy="STRICT_SPREAD")
+                print(three.wait(1))
+                """, in: c, name: "spread.py")
+            let r = try c.run(["run", driver])
+            #expect(r.stdout == "True\n2\nFalse\n", "\(r)")
+            let detail = try c.run(["list", "placement-groups", "--detail", "--format", "json"])
+            #expect(detail.stdout.contains("\"scheduling_state\": \"INFEASIBLE\"") || detail.stdout.contains("\"state\": \"REMOVED\""), "\(detail.stdout)")
+            // The detached group outlived its job.
+            let created = try c.run(["list", "placement-groups", "--filter", "state=CREATED", "--format", "json", "--detail"])
+            #expect(created.stdout.contains("\"is_detached\": true"), "\(created.stdout)")
+            // Kill a worker raylet that holds one of its bundles: RESCHEDULING, then CREATED
+            // again on the remaining free node, with only the lost bundle placed anew.
+            let pids = c.pids()
+            var victim: Int32?
+            for name in ["raylet.1", "raylet.2"] {
+                let log = (try? String(contentsOfFile: c.tempDir + "/session_latest/logs/\(name).out", encoding: .utf8)) ?? ""
+                guard let range = log.range(of: #"Raylet [0-9a-f]{56}"#, options: .regularExpression) else { continue }
+                let nodeID = String(log[range].dropFirst(7))
+                if created.stdout.contains(nodeID) { victim = pids[name]; break }
+            }
+            let pid = try #require(victim, "no worker raylet holds a bundle: \(created.stdout)")
+            kill(pid, SIGKILL)
+            let recreated = try c.eventually(within: 10) {
+                let out = try c.run(["list", "placement-groups", "--filter", "is_detached=true", "--format", "json", "--detail"]).stdout
+                return out.contains("\"state\": \"CREATED\"") && !out.contains("\"scheduling_attempt\": 1,")
+            }
+            let finalList = try c.run(["list", "placement-groups", "--detail"]).stdout
+            #expect(recreated, "\(finalList)")
+        }
+    }
+}
