@@ -171,4 +171,82 @@ struct PlacementGroupTests {
             #expect(recreated, "\(finalList)")
         }
     }
+
+    @Test("get placement-groups, get_placement_group by name, pg.wait, remove releases the name")
+    func getAndNames() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let driver = try script("""
+                import ray
+                from ray.util.placement_group import placement_group, get_placement_group, remove_placement_group, get_current_placement_group
+                ray.init(namespace="team")
+                pg = placement_group([{"CPU": 1}, {"CPU": 0.5}], strategy="SPREAD", name="mypg", lifetime="detached")
+                print(pg.wait(10))
+                same = get_placement_group("mypg")
+                print(same.id == pg.id, same.bundle_count, same.bundle_specs)
+                print(get_current_placement_group())
+                print(pg.id)
+                remove_placement_group(pg)
+                remove_placement_group(pg)
+                try:
+                    get_placement_group("mypg")
+                except ValueError as e:
+                    print(e)
+                again = placement_group([{"CPU": 1}], name="mypg")
+                print(again.wait(10))
+                """, in: c, name: "names.py")
+            let r = try c.run(["run", driver])
+            #expect(r.status == 0, "\(r)")
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 6, "\(r)")
+            #expect(lines.first == "True")
+            #expect(lines.dropFirst().first == "True 2 [{'CPU': 1.0}, {'CPU': 0.5}]", "\(r)")
+            #expect(lines.dropFirst(2).first == "None")
+            #expect(lines.dropFirst(4).first == "Failed to look up placement group with name: mypg")
+            #expect(lines.last == "True")
+            let pgid = try #require(lines.dropFirst(3).first)
+            let got = try c.run(["get", "placement-groups", pgid])
+            #expect(got.status == 0)
+            #expect(got.stdout.hasPrefix("---\n-   placement_group_id: \(pgid)\n    name: mypg\n"), "\(got)")
+            #expect(got.stdout.contains("    state: REMOVED\n"))
+            let missing = try c.run(["get", "placement-groups", String(repeating: "a", count: 36)])
+            #expect(missing.stdout.contains("not found in the cluster"))
+            let short = try c.run(["get", "placement-groups", "abc"])
+            #expect(short.status != 0)
+            #expect(short.stderr.contains("ID string needs to have length 36, got 3"), "\(short)")
+        }
+    }
+
+    @Test("several drivers creating groups at once never over-reserve a node")
+    func concurrentDrivers() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "4"]).status == 0)
+            try #require(try c.addWorker(["--num-cpus", "4"]).status == 0)
+            let driver = try script("""
+                import ray, time
+                from ray.util.placement_group import placement_group
+                ray.init()
+                groups = [placement_group([{"CPU": 1}, {"CPU": 1}], strategy="PACK") for _ in range(4)]
+                ready = [g.wait(3) for g in groups]
+                print(sum(1 for r in ready if r))
+                time.sleep(3)
+                """, in: c, name: "many.py")
+            var pids: [Int32] = []
+            for _ in 0..<3 { pids.append(try background(driver, in: c)) }
+            defer { for p in pids { kill(p, SIGKILL) } }
+            // 3 drivers x 4 groups x 2 CPU = 24 CPU wanted, 8 exist: exactly 4 groups fit.
+            let settled = try c.eventually(within: 15) {
+                let out = try c.run(["list", "placement-groups", "--filter", "state=CREATED", "--format", "json"]).stdout
+                return out.components(separatedBy: "\"state\": \"CREATED\"").count - 1 == 4
+            }
+            let table = try c.run(["list", "placement-groups"]).stdout
+            #expect(settled, "\(table)")
+            // Raylets report their committed bundles within a report period.
+            let reserved = try c.eventually(within: 3) {
+                try c.run(["status"]).stdout.contains(" 0.0/8.0 CPU (0.0 used of 8.0 reserved in placement groups)")
+            }
+            let status = try c.run(["status"]).stdout
+            #expect(reserved, "\(status)")
+        }
+    }
 }

@@ -40,6 +40,8 @@ public protocol ClusterBridge: AnyObject {
     func placementGroupTable(_ id: String?) throws -> ScriptData
     /// Blocks until the group is created or the timeout passes; returns true if ready.
     func waitPlacementGroupReady(_ id: String, timeout: Double?) throws -> Bool
+    /// The live group named `name` in the driver's namespace: its hex id and bundles, or nil.
+    func placementGroup(named name: String) throws -> (id: String, bundles: [ScriptData])?
 }
 
 extension ClusterBridge {
@@ -58,4 +60,7 @@ extension ClusterBridge {
     public func removePlacementGroup(_ id: String) throws { throw BridgeError.notImplemented("placement groups") }
     public func placementGroupTable(_ id: String?) throws -> ScriptData { throw BridgeError.notImplemented("placement groups") }
     public func waitPlacementGroupReady(_ id: String, timeout: Double?) throws -> Bool { throw BridgeError.notImplemented("placement groups") }
+    public func placementGroup(named name: String) throws -> (id: String, bundles: [ScriptData])? {
+        throw BridgeError.notImplemented("placement groups")
+    }
 }

@@ -112,8 +112,20 @@ extension Interpreter {
             if case .instance(let pg)? = a.positional.first { id = i.strAttr(pg, "id") }
             return i.fromData(try i.withBridge { try i.bridge.placementGroupTable(id) })
         }
-        function(m, "get_placement_group") { i, _ in
-            throw i.raise("NotImplementedError", .str("get_placement_group is not supported by swiftray yet"))
+        function(m, "get_placement_group") { i, a in
+            guard let nameValue = a.positional.first ?? a.keyword("placement_group_name"), case .str(let name) = nameValue,
+                  !name.isEmpty else {
+                throw i.raise("ValueError", .str("Please supply a non-empty value to get_placement_group"))
+            }
+            guard let found = try i.withBridge({ try i.bridge.placementGroup(named: name) }) else {
+                throw i.raise("ValueError", .str("Failed to look up placement group with name: \(name)"))
+            }
+            let inst = PyInstance(type: pgType)
+            inst.attrs["id"] = .str(found.id)
+            let specs = found.bundles.map { i.fromData($0) }
+            inst.attrs["bundle_specs"] = .list(PyList(specs))
+            inst.attrs["bundle_count"] = .int(specs.count)
+            return .instance(inst)
         }
         function(m, "get_current_placement_group") { _, _ in .none }
     }

@@ -12,6 +12,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         commandName: "microbenchmark",
         abstract: "Measure cluster start-up, status/list latency and daemon memory on this machine.",
         discussion: """
+        Placement groups are created, waited for and removed from a Swift driver (this \
+        process, over the wire protocol), so the figure measures the GCS, the raylet and the \
+        two-phase commit rather than the driver language. \
         Figures: cluster start to ready (`start --head` until it returns, median of --rounds), \
         `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory (RSS, each counting the shared executable pages in full) and \
         the head node's proportional memory (PSS of GCS + raylet, shared pages counted once). \
@@ -48,6 +51,8 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         var gcsRSS: [Double] = []
         var rayletRSS: [Double] = []
         var nodePSS: [Double] = []
+        var pgPerSecond: [Double] = []
+        var pgLatencyMs: [Double] = []
         for round in 0..<rounds {
             let temp = NSTemporaryDirectory() + "swiftray-bench-\(getpid())-\(round)"
             let common = ["--temp-dir", temp]
@@ -62,6 +67,12 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                 throw CommandFailure("The benchmark cluster did not start: \(start.stderr)")
             }
             startTimes.append((ContinuousClock.now - t0).seconds)
+            if round == 0 && wanted("placement group") {
+                let paths = SessionPaths(tempDir: temp)
+                let figures = try await PlacementGroupBenchmark.run(paths: paths, seconds: 3)
+                pgPerSecond.append(contentsOf: figures.perSecond)
+                pgLatencyMs.append(contentsOf: figures.latenciesMs)
+            }
             if round == 0 {
                 for _ in 0..<samples where wanted("status") {
                     statusTimes.append(try ChildProcess.timed(exe, ["status"] + common) * 1000)
@@ -86,6 +97,8 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
             ("GCS RSS megabytes", gcsRSS, "max"),
             ("raylet RSS megabytes", rayletRSS, "max"),
             ("head node GCS+raylet PSS megabytes", nodePSS, "max"),
+            ("placement group create/removal per second", pgPerSecond, "median"),
+            ("placement group creation latency milliseconds", pgLatencyMs, "median"),
         ]
         for (name, values, summary) in figures where wanted(name) && !values.isEmpty {
             results.append(BenchmarkResult(name: name, values: values, summary: summary))

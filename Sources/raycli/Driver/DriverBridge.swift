@@ -143,6 +143,13 @@ final class DriverBridge: ClusterBridge {
         return ready
     }
 
+    func placementGroup(named name: String) throws -> (id: String, bundles: [ScriptData])? {
+        let gcs = try client()
+        guard let namespace = job?.namespace else { return nil }
+        guard let group = try call({ try await gcs.placementGroup(name: name, namespace: namespace) }) else { return nil }
+        return (group.id.hex, group.bundles.map { PyValueBridge.scriptData($0.resources.floatDict) })
+    }
+
     private static func groupID(_ hex: String) throws -> PlacementGroupID {
         do { return try PlacementGroupID(hex: hex) } catch { throw BridgeError("ValueError", error.description) }
     }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ClusterState
+import Foundation
+import Runtime
+
+/// `swiftray get <resource> <id>`: one record as YAML (`---` … `...`), like `ray get`.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Show one resource (placement-groups, nodes) by id as YAML.")
+
+    @Argument(help: "What to get: placement-groups or nodes.")
+    var resource: String
+
+    @Argument(help: "The id (hex).")
+    var id: String?
+
+    @OptionGroup var cluster: ClusterOptions
+
+    func run() async throws {
+        guard let id, !id.isEmpty else {
+            Console.error("Error: Invalid value: Missing argument 'ID'. Do you mean 'swiftray list \(resource)'?")
+            throw ExitCode(2)
+        }
+        let rows: [StateRow]
+        switch resource {
+        case "placement-groups":
+            let group: PlacementGroupID
+            do { group = try PlacementGroupID(hex: id) } catch {
+                Console.error("Error: \(error)")
+                throw ExitCode(2)
+            }
+            let gcs = try await cluster.connect()
+            do {
+                let found = try await gcs.placementGroup(id: group)
+                rows = found.map { [PyValueBridge.row($0.detailRecord)] } ?? []
+            } catch {
+                throw Console.fail(error)
+            }
+        case "nodes":
+            let node: NodeID
+            do { node = try NodeID(hex: id) } catch {
+                Console.error("Error: \(error)")
+                throw ExitCode(2)
+            }
+            let gcs = try await cluster.connect()
+            do {
+                rows = try await gcs.allNodes().filter { $0.nodeID == node }.map { ListRows.node($0, timeZone: .current) }
+            } catch {
+                throw Console.fail(error)
+            }
+        default:
+            Console.error("Error: Invalid value for '{placement-groups|nodes}': '\(resource)' is not one of 'placement-groups', 'nodes'.")
+            throw ExitCode(2)
+        }
+        guard !rows.isEmpty else {
+            print("Resource with id=\(id) not found in the cluster.")
+            return
+        }
+        print(YAMLRenderer.listDocument(rows.map { StateValue.dict($0) }))
+    }
+}
