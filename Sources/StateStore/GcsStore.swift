@@ -74,10 +74,8 @@ public final class GcsStore: Sendable {
     public func savePlacementGroup(_ group: PlacementGroupInfo) throws(StateStoreError) {
         let data = try Self.encode(group.record, what: "placement group \(group.id)")
         try write("save placement group \(group.id)") { db in
-            let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM placement_group WHERE placement_group_id = ?", arguments: [group.id.hex])
-                ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM placement_group") ?? 0) + 1)
-            try db.execute(sql: "INSERT OR REPLACE INTO placement_group (placement_group_id, seq, state, data) VALUES (?, ?, ?, ?)",
-                           arguments: [group.id.hex, seq, group.state.rawValue, data])
+            try Self.upsert(db, table: "placement_group", keyColumn: "placement_group_id", key: group.id.hex,
+                            state: group.state.rawValue, data: data)
             if group.state == .removed {
                 try Self.trim(db, table: "placement_group", stateColumn: "state", deadValue: "REMOVED", order: "seq", keep: self.retention)
             }
@@ -90,10 +88,7 @@ public final class GcsStore: Sendable {
     public func saveNode(_ node: NodeInfo) throws(StateStoreError) {
         let data = try Self.encode(node.record, what: "node \(node.nodeID)")
         try write("save node \(node.nodeID)") { db in
-            let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM node WHERE node_id = ?", arguments: [node.nodeID.hex])
-                ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM node") ?? 0) + 1)
-            try db.execute(sql: "INSERT OR REPLACE INTO node (node_id, seq, state, data) VALUES (?, ?, ?, ?)",
-                           arguments: [node.nodeID.hex, seq, node.state.rawValue, data])
+            try Self.upsert(db, table: "node", keyColumn: "node_id", key: node.nodeID.hex, state: node.state.rawValue, data: data)
             if node.state == .dead { try Self.trim(db, table: "node", stateColumn: "state", deadValue: "DEAD", order: "seq", keep: self.retention) }
         }
     }
@@ -213,6 +208,15 @@ public final class GcsStore: Sendable {
         } catch {
             throw .readFailed(operation: operation, reason: Self.describe(error))
         }
+    }
+
+    /// Inserts or replaces a row of a `(<key>, seq, state, data)` table, keeping its original
+    /// `seq` (creation order) when it exists.
+    private static func upsert(_ db: Database, table: String, keyColumn: String, key: String, state: String, data: Data) throws {
+        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM \(table) WHERE \(keyColumn) = ?", arguments: [key])
+            ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM \(table)") ?? 0) + 1)
+        try db.execute(sql: "INSERT OR REPLACE INTO \(table) (\(keyColumn), seq, state, data) VALUES (?, ?, ?, ?)",
+                       arguments: [key, seq, state, data])
     }
 
     /// Drops the oldest terminal rows beyond `keep`.
