@@ -193,7 +193,8 @@ struct PlacementGroupTests {
                 except ValueError as e:
                     print(e)
                 again = placement_group([{"CPU": 1}], name="mypg")
-                print(again.wait(10))
+                ready, not_ready = ray.wait([again.ready()], timeout=10)
+                print(len(ready) == 1 and len(not_ready) == 0)
                 """, in: c, name: "names.py")
             let r = try c.run(["run", driver])
             #expect(r.status == 0, "\(r)")

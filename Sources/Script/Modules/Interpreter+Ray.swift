@@ -125,9 +125,12 @@ extension Interpreter {
         function(m, "wait") { i, a in
             try i.arity("wait", a, 1, 1, keywords: true)
             let refs = try i.iterate(a.positional[0])
-            let ids = try refs.map { try i.objectID($0) }
             let n = try a.keyword("num_returns").map { try i.toInt($0) } ?? 1
             let timeout = try a.keyword("timeout").flatMap { $0.isNone ? nil : try i.number($0, "a float") }
+            if !refs.isEmpty, refs.allSatisfy({ i.placementGroupReadyID($0) != nil }) {
+                return try i.waitPlacementGroupRefs(refs, numReturns: n, timeout: timeout)
+            }
+            let ids = try refs.map { try i.objectID($0) }
             let r = try i.withBridge { try i.bridge.wait(ids, numReturns: n, timeout: timeout) }
             return .tuple([.list(PyList(r.ready.map { i.makeObjectRef($0) })), .list(PyList(r.remaining.map { i.makeObjectRef($0) }))])
         }
@@ -167,6 +170,33 @@ extension Interpreter {
     func objectID(_ v: Value) throws -> String {
         if case .instance(let inst) = v, inst.type === rayState.types["ObjectRef"], case .str(let id)? = inst.attrs["_id"] { return id }
         throw raise("TypeError", .str("Attempting to call `get` on the value \(try repr(v)), which is not an ray.ObjectRef."))
+    }
+
+    /// The placement group id behind a `pg.ready()` reference, or nil for other values.
+    func placementGroupReadyID(_ v: Value) -> String? {
+        if case .instance(let inst) = v, case .str(let pg)? = inst.attrs["_pg_ready"] { return pg }
+        return nil
+    }
+
+    /// `ray.wait` over `pg.ready()` references: polls the groups until `numReturns` are
+    /// created or the timeout passes; returns (ready, not ready) in the given order.
+    func waitPlacementGroupRefs(_ refs: [Value], numReturns: Int, timeout: Double?) throws -> Value {
+        let deadline = timeout.map { host.monotonicSeconds() + $0 }
+        var ready = Set<Int>()
+        while true {
+            for (k, r) in refs.enumerated() where !ready.contains(k) {
+                let id = placementGroupReadyID(r)!
+                if try withBridge({ try bridge.waitPlacementGroupReady(id, timeout: 0) }) { ready.insert(k) }
+            }
+            if ready.count >= min(numReturns, refs.count) { break }
+            if let deadline, host.monotonicSeconds() >= deadline { break }
+            host.sleep(seconds: 0.01)
+            if host.pollInterrupt() { throw raise("KeyboardInterrupt", nil) }
+        }
+        let chosen = ready.sorted().prefix(numReturns)
+        let readyRefs = chosen.map { refs[$0] }
+        let rest = refs.indices.filter { !chosen.contains($0) }.map { refs[$0] }
+        return .tuple([.list(PyList(readyRefs)), .list(PyList(rest))])
     }
 
     func rayGet(_ v: Value, timeout: Double?) throws -> Value {
