@@ -35,6 +35,10 @@ public enum ClusterLauncher {
         try FileSystem.makeDirectory(SessionPaths.databaseDir(sessionDir))
         let processes = SessionProcesses(sessionDir: sessionDir)
         var started: [Int32] = []
+        // Point session_latest at the new session before anything is spawned, so a `start`
+        // interrupted half-way still leaves its daemons reachable by `swiftray stop`.
+        try? FileManager.default.removeItem(atPath: paths.latestLink)
+        try? FileManager.default.createSymbolicLink(atPath: paths.latestLink, withDestinationPath: sessionDir)
         do {
             var gcsArgs = ["gcs-server", "--port", String(options.port), "--node-ip-address", options.nodeIP,
                            "--session-dir", sessionDir, "--temp-dir", paths.tempDir]
@@ -49,8 +53,6 @@ public enum ClusterLauncher {
                 throw RuntimeError.session("The GCS server reported an unreadable port '\(portText)'.")
             }
             let gcsAddress = "\(options.nodeIP):\(gcsPort)"
-            try? FileManager.default.removeItem(atPath: paths.latestLink)
-            try? FileManager.default.createSymbolicLink(atPath: paths.latestLink, withDestinationPath: sessionDir)
             let (nodeID, rayletPid) = try await launchRaylet(options, gcsHost: options.nodeIP, gcsPort: gcsPort,
                                                             token: token, sessionDir: sessionDir, sessionName: sessionName,
                                                             isHead: true, processes: processes)
