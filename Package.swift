@@ -27,7 +27,10 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
-            exclude: ["Wire/swiftray.proto.sha256"]
+            exclude: ["Wire/job.proto.sha256", "Wire/kv.proto.sha256", "Wire/node.proto.sha256",
+                      "Wire/node_calls.proto.sha256", "Wire/placement_group.proto.sha256",
+                      "Wire/placement_group_calls.proto.sha256", "Wire/status.proto.sha256",
+                      "Wire/transport.proto.sha256"]
         ),
         .target(name: "Scheduling", dependencies: ["ClusterState"]),
         .target(

@@ -15,6 +15,7 @@ if [ -z "$plugin" ]; then
 fi
 out=Sources/ClusterState/Wire
 mkdir -p "$out"
+rm -f "$out"/*.pb.swift "$out"/*.proto.sha256   # no stale output for a renamed or removed .proto
 for proto in Protos/*.proto; do
   protoc --plugin=protoc-gen-swift="$plugin" --proto_path=Protos \
          --swift_out="$out" --swift_opt=Visibility=Public "$proto"

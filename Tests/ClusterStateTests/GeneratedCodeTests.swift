@@ -1,22 +1,33 @@
 import Foundation
 import Testing
 
-/// Fails when `Protos/swiftray.proto` changed without regenerating the committed Swift code.
+/// Fails when a `Protos/*.proto` file changed without regenerating the committed Swift code
+/// (each `Sources/ClusterState/Wire/<name>.proto.sha256` records the hash it was generated from).
 @Suite("generated protobuf code")
 struct GeneratedCodeTests {
     /// The repository root, found from this file's path (Tests/ClusterStateTests/<file>).
     static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("swiftray.pb.swift is up to date with swiftray.proto")
-    func protoHashMatches() throws {
-        let proto = Self.repoRoot.appendingPathComponent("Protos/swiftray.proto")
-        let recorded = Self.repoRoot.appendingPathComponent("Sources/ClusterState/Wire/swiftray.proto.sha256")
+    static let protos: [String] = ((try? FileManager.default.contentsOfDirectory(
+        atPath: repoRoot.appendingPathComponent("Protos").path)) ?? []).filter { $0.hasSuffix(".proto") }.sorted()
+
+    @Test("there are proto files to check")
+    func protosExist() {
+        #expect(Self.protos.count >= 8)
+    }
+
+    @Test("every .pb.swift is up to date with its .proto", arguments: protos)
+    func protoHashMatches(name: String) throws {
+        let proto = Self.repoRoot.appendingPathComponent("Protos/\(name)")
+        let recorded = Self.repoRoot.appendingPathComponent("Sources/ClusterState/Wire/\(name).sha256")
+        let generated = Self.repoRoot.appendingPathComponent("Sources/ClusterState/Wire/\(name.dropLast(6)).pb.swift")
+        #expect(FileManager.default.fileExists(atPath: generated.path), "\(generated.path) is missing: run Scripts/generate-protos.sh")
         let data = try Data(contentsOf: proto)
         let expected = try String(contentsOf: recorded, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let actual = SHA256.hex(Array(data))
         #expect(actual == expected,
-                "Protos/swiftray.proto changed since Sources/ClusterState/Wire/swiftray.pb.swift was generated. Run Scripts/generate-protos.sh and commit the result.")
+                "Protos/\(name) changed since its Swift code was generated. Run Scripts/generate-protos.sh and commit the result.")
     }
 
     @Test("the SHA-256 implementation matches the standard test vectors", arguments: [
