@@ -280,13 +280,14 @@ struct TransportTests {
         let call = Task { () -> (any Error)? in
             withUnsafeCurrentTask { $0?.cancel() }
             do {
-                let _: Swiftray_Empty = try await client.call("slow", Swiftray_Empty(), timeout: .seconds(2))
+                let _: Swiftray_Empty = try await client.call("slow", Swiftray_Empty(), timeout: .seconds(30))
                 return nil
             } catch { return error }
         }
-        let error = try await withTimeout(10) { await call.value }
+        let error = try await withTimeout(40) { await call.value }
         #expect(error is CancellationError, "got \(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Far below the 30 s deadline (a loaded 2-core machine can take a second to schedule it).
+        #expect(ContinuousClock.now - started < .seconds(10))
         await client.close()
         await ts.stop()
     }

@@ -6,7 +6,7 @@ public struct ActorID: RayID {
 
     /// A fresh actor id for `job`, its 12 unique bytes drawn from `generator`.
     public static func make<G: RandomNumberGenerator>(job: JobID, using generator: inout G) -> ActorID {
-        let unique = (0..<12).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let unique = RandomBytes.draw(12, using: &generator)
         return ActorID(uncheckedBytes: unique + job.bytes)
     }
 

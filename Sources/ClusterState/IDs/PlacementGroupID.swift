@@ -6,7 +6,7 @@ public struct PlacementGroupID: RayID {
 
     /// A fresh id for `job`, its 14 unique bytes drawn from `generator`.
     public static func make<G: RandomNumberGenerator>(job: JobID, using generator: inout G) -> PlacementGroupID {
-        let unique = (0..<14).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let unique = RandomBytes.draw(14, using: &generator)
         return PlacementGroupID(uncheckedBytes: unique + job.bytes)
     }
 

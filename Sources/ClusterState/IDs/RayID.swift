@@ -43,7 +43,7 @@ extension RayID {
 
     /// A random id drawn from the given generator (callers pass the randomness in).
     public static func random<G: RandomNumberGenerator>(using generator: inout G) -> Self {
-        Self(uncheckedBytes: (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        Self(uncheckedBytes: RandomBytes.draw(size, using: &generator))
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.hex < rhs.hex }

@@ -77,7 +77,7 @@ extension GcsServer {
         try store.savePlacementGroup(group)
         tables.put(group)
         pgQueue.append((ContinuousClock.now, id))
-        logger.info("Placement group \(id.hex) registered: \(bundles.map(\.pythonRepr)) \(strategy.rawValue).")
+        logger.debug("Placement group \(id.hex) registered: \(bundles.map(\.pythonRepr)) \(strategy.rawValue).")
         kickPlacementGroupScheduler()
         return group
     }
@@ -96,7 +96,7 @@ extension GcsServer {
         pgQueue.removeAll { $0.id == id }
         infeasibleGroups.removeAll { $0 == id }
         wakeWaiters(id)
-        logger.info("Placement group \(id.hex) removed.")
+        logger.debug("Placement group \(id.hex) removed.")
         for node in Set(placed.values) {
             _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
         }
@@ -247,7 +247,7 @@ extension GcsServer {
             try store.savePlacementGroup(done)
             tables.put(done)
             wakeWaiters(id)
-            logger.info("Placement group \(id.hex) CREATED on \(Set(placement.values).count) node(s).")
+            logger.debug("Placement group \(id.hex) CREATED on \(Set(placement.values).count) node(s).")
         } else {
             try done.markCommitFailed(uncommitted: uncommitted)
             try store.savePlacementGroup(done)

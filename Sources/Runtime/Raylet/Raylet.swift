@@ -168,7 +168,11 @@ public actor Raylet: RpcService {
             bundles.release(group: group, indexes: request.allBundles ? nil : request.bundles.map { Int($0.index) },
                             formatted: formatted, total: &total, available: &available)
         }
-        logger.info("\(method) for placement group \(group.hex): \(reply.ok ? "ok" : reply.reason)")
+        if reply.ok {
+            logger.debug("\(method) for placement group \(group.hex): ok")
+        } else {
+            logger.warning("\(method) for placement group \(group.hex) failed: \(reply.reason)")
+        }
         return reply
     }
 }
