@@ -97,7 +97,10 @@ extension GcsServer {
         infeasibleGroups.removeAll { $0 == id }
         wakeWaiters(id)
         logger.debug("Placement group \(id.hex) removed.")
-        for node in Set(placed.values) {
+        var returned: [NodeID: ResourceSet] = [:]
+        for (index, node) in placed { returned[node, default: ResourceSet()].add(group.bundles[index].resources.set) }
+        for (node, resources) in returned {
+            adjustAvailable(node, by: resources, returning: true)
             _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
         }
     }
@@ -201,8 +204,9 @@ extension GcsServer {
         logger.info("Placement group \(group.id.hex) not placed (\(infeasible ? "infeasible" : "no resources yet")): \(reason)")
     }
 
-    /// Two-phase commit of a placement decision. Resources are deducted from the view while
-    /// the reservation is in flight so the next attempt does not count them twice.
+    /// Two-phase commit of a placement decision. Once every node has prepared, the bundles are
+    /// also deducted from the GCS's view of those nodes at once, so the next group is not
+    /// scheduled onto resources the raylets already hold (their next report confirms it).
     private func reserve(_ id: PlacementGroupID, placement: [Int: NodeID]) async throws {
         guard let group = tables.groups[id] else { return }
         var byNode: [NodeID: [BundleSpec]] = [:]
@@ -229,6 +233,9 @@ extension GcsServer {
         try current.markPrepared(nodes: placement)
         try store.savePlacementGroup(current)
         tables.put(current)
+        for (node, bundles) in byNode {
+            adjustAvailable(node, by: bundles.reduce(into: ResourceSet()) { $0.add($1.resources.set) }, returning: false)
+        }
         // Phase 2: commit.
         var uncommitted = Set<Int>()
         for (node, bundles) in byNode {
@@ -254,6 +261,17 @@ extension GcsServer {
             tables.put(done)
             pgQueue.insert((ContinuousClock.now - .seconds(3600), id), at: 0)
         }
+    }
+
+    /// Updates the GCS's copy of a node's available resources ahead of its raylet's next report.
+    private func adjustAvailable(_ node: NodeID, by resources: ResourceSet, returning: Bool) {
+        guard var info = tables.nodes[node], info.state == .alive else { return }
+        if returning {
+            info.resourcesAvailable.add(resources)
+        } else {
+            info.resourcesAvailable.subtract(resources)
+        }
+        tables.put(info)
     }
 
     /// One reservation call to a raylet; returns nil on success, else why it failed.
