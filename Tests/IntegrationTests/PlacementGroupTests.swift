@@ -250,4 +250,28 @@ struct PlacementGroupTests {
             #expect(reserved, "\(status)")
         }
     }
+
+    @Test("an INFEASIBLE group waits, then is CREATED when a node that fits joins")
+    func infeasibleUntilNodeJoins() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
+            let driver = try script("""
+                import ray
+                from ray.util.placement_group import placement_group, placement_group_table
+                ray.init()
+                pg = placement_group([{"CPU": 1, "foo": 1}], lifetime="detached")
+                print(pg.wait(1))
+                print(placement_group_table(pg)["stats"]["scheduling_state"])
+                """, in: c, name: "infeasible.py")
+            let r = try c.run(["run", driver])
+            #expect(r.stdout == "False\nINFEASIBLE\n", "\(r)")
+            let status = try c.run(["status"]).stdout
+            #expect(status.contains(" {'CPU': 1.0, 'foo': 1.0} * 1 (PACK): 1+ pending placement groups"), "\(status)")
+            try #require(try c.addWorker(["--num-cpus", "1", "--resources", "{\"foo\": 1}"]).status == 0)
+            let created = try c.eventually(within: 10) {
+                try c.run(["list", "placement-groups", "--filter", "state=CREATED", "--format", "json"]).stdout.contains("CREATED")
+            }
+            #expect(created)
+        }
+    }
 }
