@@ -150,6 +150,21 @@ struct ClusterLifecycleTests {
             #expect(r.stdout.contains(" Usage:\n  0.0/2.0 CPU\n  0B/1.00GiB memory\n  0B/100.00MiB object_store_memory"), "\(r.stdout)")
         }
     }
+
+    @Test("a raylet whose GCS stays unreachable past its window exits cleanly")
+    func rayletGivesUpWithoutGCS() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "1", "--gcs-reconnect-window", "2"]).status == 0)
+            let pids = c.pids()
+            let gcs = try #require(pids["gcs_server"])
+            let raylet = try #require(pids["raylet"])
+            kill(gcs, SIGKILL)
+            let exited = c.eventually(within: 8) { !TestCluster.isAlive(raylet) }
+            #expect(exited, "the raylet kept running without its GCS")
+            let log = (try? String(contentsOfFile: c.tempDir + "/session_latest/logs/raylet.out", encoding: .utf8)) ?? ""
+            #expect(log.contains("The raylet exits"), "\(log)")
+        }
+    }
 }
 
 extension TestCluster {

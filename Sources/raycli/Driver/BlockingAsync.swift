@@ -1,10 +1,11 @@
 import CReadline
 import Dispatch
 import Foundation
+import Script
 
 /// Runs async runtime calls from the interpreter's synchronous world: the calling (interpreter)
 /// thread waits on a semaphore while the call runs on the cooperative pool. A SIGINT while
-/// waiting cancels the call and raises KeyboardInterrupt in the script.
+/// waiting cancels the call and raises KeyboardInterrupt in the script (a `BridgeError` of that type).
 enum BlockingAsync {
     /// A one-shot mailbox for the result.
     private final class Box<T: Sendable>: @unchecked Sendable {
@@ -25,13 +26,10 @@ enum BlockingAsync {
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
             if InterruptSignal.take() {
                 task.cancel()
-                throw InterruptedByUser()
+                throw BridgeError("KeyboardInterrupt", "")
             }
         }
         box.lock.lock(); defer { box.lock.unlock() }
         return try box.result!.get()
     }
-
-    /// Thrown when Ctrl-C interrupts a blocking call.
-    struct InterruptedByUser: Error {}
 }
