@@ -90,6 +90,7 @@ extension GcsServer {
                                       message: "Placement group \(id.hex) does not exist.")
         }
         guard group.state != .removed else { return }
+        let wasCreated = group.state == .created
         let placed = group.markRemoved()
         try store.savePlacementGroup(group)
         tables.put(group)
@@ -98,8 +99,13 @@ extension GcsServer {
         wakeWaiters(id)
         logger.debug("Placement group \(id.hex) removed.")
         var returned: [NodeID: ResourceSet] = [:]
-        for (index, node) in placed { returned[node, default: ResourceSet()].add(group.bundles[index].resources.set) }
+        var committed: [NodeID: [BundleSpec]] = [:]
+        for (index, node) in placed {
+            returned[node, default: ResourceSet()].add(group.bundles[index].resources.set)
+            committed[node, default: []].append(group.bundles[index])
+        }
         for (node, resources) in returned {
+            if wasCreated { adjustCommitted(node, group: id, bundles: committed[node] ?? [], adding: false) }
             adjustAvailable(node, by: resources, returning: true)
             _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
         }
@@ -250,6 +256,9 @@ extension GcsServer {
             return
         }
         if uncommitted.isEmpty {
+            for (node, bundles) in byNode {
+                adjustCommitted(node, group: id, bundles: bundles, adding: true)
+            }
             try done.markCreated(nowNs: Self.nowNs())
             try store.savePlacementGroup(done)
             tables.put(done)
@@ -272,6 +281,25 @@ extension GcsServer {
             info.resourcesAvailable.subtract(resources)
         }
         tables.put(info)
+    }
+
+    /// Adds (or takes away) committed bundles' formatted resources (`CPU_group_<pg>` …) in the
+    /// GCS's copy of a node, exactly as its raylet will report them, so `status` is right at once.
+    private func adjustCommitted(_ node: NodeID, group: PlacementGroupID, bundles: [BundleSpec], adding: Bool) {
+        guard var info = tables.nodes[node], info.state == .alive else { return }
+        var total = tables.liveTotals[node] ?? info.resourcesTotal
+        for bundle in bundles {
+            let formatted = PlacementGroupResourceNames.committed(bundleIndex: bundle.index, resources: bundle.resources.set, group: group)
+            if adding {
+                total.add(formatted)
+                info.resourcesAvailable.add(formatted)
+            } else {
+                total.subtract(formatted)
+                info.resourcesAvailable.subtract(formatted)
+            }
+        }
+        tables.put(info)
+        tables.setLiveTotal(node, total)
     }
 
     /// One reservation call to a raylet; returns nil on success, else why it failed.
