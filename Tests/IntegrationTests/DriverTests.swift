@@ -5,29 +5,23 @@ import Testing
 /// bad scripts, and the interactive REPL on a pseudo-terminal.
 @Suite("Drivers and jobs", .serialized)
 struct DriverTests {
-    func write(_ text: String, in c: TestCluster, name: String) throws -> String {
-        let path = c.tempDir + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test("two drivers one after the other get 01000000 and 02000000; a raising script leaves a FAILED job")
     func jobsInOrder() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
-            let ok = try write("""
+            let ok = try c.writeScript("ok.py", """
                 import ray
                 ray.init()
                 print(ray.get_runtime_context().get_job_id())
                 print(ray.cluster_resources()["CPU"])
                 print([x * x for x in range(4)])
-                """, in: c, name: "ok.py")
+                """)
             let first = try c.run(["run", ok])
             #expect(first.status == 0, "\(first)")
             #expect(first.stdout == "01000000\n2.0\n[0, 1, 4, 9]\n", "\(first)")
             let second = try c.run(["run", ok])
             #expect(second.stdout.hasPrefix("02000000\n"), "\(second)")
-            let bad = try write("import ray\nray.init()\nx = {'a': 1}\nprint(x['b'])\n", in: c, name: "bad.py")
+            let bad = try c.writeScript("bad.py", "import ray\nray.init()\nx = {'a': 1}\nprint(x['b'])\n")
             let third = try c.run(["run", bad])
             #expect(third.status == 1)
             #expect(third.stderr.contains("Traceback (most recent call last):\n  File \"\(bad)\", line 4, in <module>\n    print(x['b'])\nKeyError: 'b'"), "\(third)")
@@ -47,18 +41,13 @@ struct DriverTests {
     func killedDriver() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
-            let script = try write("import ray, time\nray.init()\nprint('connected', flush=True) if False else None\ntime.sleep(60)\n",
-                                   in: c, name: "sleepy.py")
-            // Start the driver in the background through a shell so this test can kill it.
-            let pidFile = c.tempDir + "/driver.pid"
-            let launch = try c.execute("/bin/sh", ["-c", "\(c.binary) run \(script) >/dev/null 2>&1 & echo $! > \(pidFile)"],
-                                       environment: ["SWIFTRAY_TEMP_DIR": c.tempDir, "PATH": "/usr/bin:/bin"])
-            #expect(launch.status == 0)
+            let script = try c.writeScript("sleepy.py", "import ray, time\nray.init()\nprint('connected', flush=True) if False else None\ntime.sleep(60)\n")
+            // Start the driver in the background so this test can kill it.
+            let pid = try c.runInBackground(script)
             let running = try c.eventually(within: 10) {
                 try c.run(["list", "jobs", "--filter", "status=RUNNING", "--format", "json"]).stdout.contains("01000000")
             }
             #expect(running)
-            let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
             kill(pid, SIGKILL)
             let ended = try c.eventually(within: 5) {
                 try c.run(["list", "jobs", "--filter", "status=FAILED", "--format", "json"]).stdout.contains("disconnected from the GCS")
@@ -70,24 +59,24 @@ struct DriverTests {
     @Test("bad scripts: syntax error, unknown name, missing file, no cluster")
     func badScripts() throws {
         try withCluster { c in
-            let syntax = try write("x = (1,\nprint(x)\n", in: c, name: "syntax.py")
+            let syntax = try c.writeScript("syntax.py", "x = (1,\nprint(x)\n")
             let r1 = try c.run(["run", syntax])
             #expect(r1.status == 1)
             #expect(r1.stderr.contains("SyntaxError"), "\(r1)")
-            let unterminated = try write("s = 'abc\n", in: c, name: "unterminated.py")
+            let unterminated = try c.writeScript("unterminated.py", "s = 'abc\n")
             let r2 = try c.run(["run", unterminated])
             #expect(r2.status == 1)
             #expect(r2.stderr.contains("SyntaxError: unterminated string literal"), "\(r2)")
-            let name = try write("print(undefined_name)\n", in: c, name: "name.py")
+            let name = try c.writeScript("name.py", "print(undefined_name)\n")
             let r3 = try c.run(["run", name])
             #expect(r3.stderr.contains("NameError: name 'undefined_name' is not defined"), "\(r3)")
-            let arity = try write("def f(a, b):\n    return a\nf(1, 2, 3)\n", in: c, name: "arity.py")
+            let arity = try c.writeScript("arity.py", "def f(a, b):\n    return a\nf(1, 2, 3)\n")
             let r4 = try c.run(["run", arity])
             #expect(r4.stderr.contains("TypeError: f() takes 2 positional arguments but 3 were given"), "\(r4)")
             let missing = try c.run(["run", c.tempDir + "/missing.py"])
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("can't open file"), "\(missing)")
-            let noCluster = try write("import ray\nray.init()\n", in: c, name: "nocluster.py")
+            let noCluster = try c.writeScript("nocluster.py", "import ray\nray.init()\n")
             let r5 = try c.run(["run", noCluster])
             #expect(r5.status == 1)
             #expect(r5.stderr.contains("ConnectionError"), "\(r5)")
@@ -170,7 +159,7 @@ struct DriverTests {
     func seedWithRemoteTasks() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
-            let script = try write("""
+            let script = try c.writeScript("square.py", """
                 import ray
                 ray.init()
 
@@ -180,7 +169,7 @@ struct DriverTests {
 
                 futures = [square.remote(i) for i in range(4)]
                 print(ray.get(futures))
-                """, in: c, name: "square.py")
+                """)
             let r = try c.run(["run", script])
             #expect(r.status == 1, "\(r)")
             #expect(r.stderr.contains("NotImplementedError"), "\(r)")

@@ -6,21 +6,6 @@ import Testing
 /// detached groups, node death and rescheduling.
 @Suite("Placement groups", .serialized)
 struct PlacementGroupTests {
-    func script(_ text: String, in c: TestCluster, name: String) throws -> String {
-        let path = c.tempDir + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    /// Starts `swiftray run` in the background; returns its pid.
-    func background(_ path: String, in c: TestCluster) throws -> Int32 {
-        let pidFile = c.tempDir + "/bg-\(UUID().uuidString).pid"
-        let r = try c.execute("/bin/sh", ["-c", "\(c.binary) run \(path) > \(path).out 2>&1 & echo $! > \(pidFile)"],
-                              environment: ["SWIFTRAY_TEMP_DIR": c.tempDir, "PATH": "/usr/bin:/bin"])
-        #expect(r.status == 0)
-        return Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-    }
-
     /// Masks ids and timestamps the way the seed's printed outputs differ run to run.
     func masked(_ text: String) -> String {
         text.replacingOccurrences(of: #"[0-9a-f]{28}01000000"#, with: "<PGID>", options: .regularExpression)
@@ -32,7 +17,7 @@ struct PlacementGroupTests {
     func seedWalkThrough() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2", "--num-gpus", "2"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("walk.py", """
                 import ray, time
                 from ray.util.placement_group import placement_group, placement_group_table, remove_placement_group
                 ray.init()
@@ -45,8 +30,8 @@ struct PlacementGroupTests {
                 except Exception as e:
                     print("Cannot create a placement group because {'GPU': 2} bundle cannot be created.")
                 time.sleep(60)
-                """, in: c, name: "walk.py")
-            let pid = try background(driver, in: c)
+                """)
+            let pid = try c.runInBackground(driver)
             defer { kill(pid, SIGKILL) }
             let twoGroups = try c.eventually(within: 15) {
                 try c.run(["list", "placement-groups"]).stdout.contains("PENDING")
@@ -111,20 +96,20 @@ struct PlacementGroupTests {
                 ("placement_group([{'GPU': 1.5}])", "GPU resource quantities >1 must be whole numbers."),
             ]
             for (call, message) in cases {
-                let path = try script("import ray\nfrom ray.util.placement_group import placement_group\nray.init()\n\(call)\n",
-                                      in: c, name: "v\(abs(call.hashValue)).py")
+                let path = try c.writeScript("v\(abs(call.hashValue)).py",
+                                             "import ray\nfrom ray.util.placement_group import placement_group\nray.init()\n\(call)\n")
                 let r = try c.run(["run", path])
                 #expect(r.status == 1, "\(call): \(r)")
                 #expect(r.stderr.contains(message), "\(call): \(r)")
             }
             // A name is unique among live groups of a namespace.
-            let dup = try script("""
+            let dup = try c.writeScript("dup.py", """
                 import ray
                 from ray.util.placement_group import placement_group
                 ray.init(namespace="ns")
                 a = placement_group([{"CPU": 1}], name="mypg")
                 b = placement_group([{"CPU": 1}], name="mypg")
-                """, in: c, name: "dup.py")
+                """)
             let r = try c.run(["run", dup])
             #expect(r.status == 1)
             #expect(r.stderr.contains("because name 'mypg' already exists"), "\(r)")
@@ -137,7 +122,7 @@ struct PlacementGroupTests {
             try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
             try #require(try c.addWorker(["--num-cpus", "1"]).status == 0)
             try #require(try c.addWorker(["--num-cpus", "1"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("spread.py", """
                 import ray
                 from ray.util.placement_group import placement_group, placement_group_table
                 ray.init()
@@ -147,7 +132,7 @@ struct PlacementGroupTests {
                 print(len(set(nodes.values())))
                 three = placement_group([{"CPU": 1}] * 4, strategy="STRICT_SPREAD")
                 print(three.wait(1))
-                """, in: c, name: "spread.py")
+                """)
             let r = try c.run(["run", driver])
             #expect(r.stdout == "True\n2\nFalse\n", "\(r)")
             let detail = try c.run(["list", "placement-groups", "--detail", "--format", "json"])
@@ -180,7 +165,7 @@ struct PlacementGroupTests {
     func getAndNames() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("names.py", """
                 import ray
                 from ray.util.placement_group import placement_group, get_placement_group, remove_placement_group, get_current_placement_group
                 ray.init(namespace="team")
@@ -199,7 +184,7 @@ struct PlacementGroupTests {
                 again = placement_group([{"CPU": 1}], name="mypg")
                 ready, not_ready = ray.wait([again.ready()], timeout=10)
                 print(len(ready) == 1 and len(not_ready) == 0)
-                """, in: c, name: "names.py")
+                """)
             let r = try c.run(["run", driver])
             #expect(r.status == 0, "\(r)")
             let lines = r.stdout.split(separator: "\n").map(String.init)
@@ -227,7 +212,7 @@ struct PlacementGroupTests {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "4"]).status == 0)
             try #require(try c.addWorker(["--num-cpus", "4"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("many.py", """
                 import ray, time
                 from ray.util.placement_group import placement_group
                 ray.init()
@@ -235,9 +220,9 @@ struct PlacementGroupTests {
                 ready = [g.wait(3) for g in groups]
                 print(sum(1 for r in ready if r))
                 time.sleep(3)
-                """, in: c, name: "many.py")
+                """)
             var pids: [Int32] = []
-            for _ in 0..<3 { pids.append(try background(driver, in: c)) }
+            for _ in 0..<3 { pids.append(try c.runInBackground(driver)) }
             defer { for p in pids { kill(p, SIGKILL) } }
             // 3 drivers x 4 groups x 2 CPU = 24 CPU wanted, 8 exist: exactly 4 groups fit.
             let settled = try c.eventually(within: 15) {
@@ -259,14 +244,14 @@ struct PlacementGroupTests {
     func infeasibleUntilNodeJoins() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("infeasible.py", """
                 import ray
                 from ray.util.placement_group import placement_group, placement_group_table
                 ray.init()
                 pg = placement_group([{"CPU": 1, "foo": 1}], lifetime="detached")
                 print(pg.wait(1))
                 print(placement_group_table(pg)["stats"]["scheduling_state"])
-                """, in: c, name: "infeasible.py")
+                """)
             let r = try c.run(["run", driver])
             #expect(r.stdout == "False\nINFEASIBLE\n", "\(r)")
             let status = try c.run(["status"]).stdout
@@ -284,7 +269,7 @@ struct PlacementGroupTests {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
             try #require(try c.addWorker(["--num-cpus", "2"]).status == 0)
-            let driver = try script("""
+            let driver = try c.writeScript("strategies.py", """
                 import ray
                 from ray.util.placement_group import placement_group, placement_group_table, remove_placement_group
                 ray.init()
@@ -300,7 +285,7 @@ struct PlacementGroupTests {
                 print(nodes_used([{"CPU": 1}] * 3, "STRICT_PACK")[2])
                 print(nodes_used([{"CPU": 1}] * 2, "SPREAD"))
                 print(nodes_used([{"CPU": 2}, {"CPU": 2}], "STRICT_SPREAD"))
-                """, in: c, name: "strategies.py")
+                """)
             let r = try c.run(["run", driver])
             #expect(r.stdout == "(True, 2, 'FINISHED')\n(True, 1, 'FINISHED')\nINFEASIBLE\n(True, 2, 'FINISHED')\n(True, 2, 'FINISHED')\n", "\(r)")
         }

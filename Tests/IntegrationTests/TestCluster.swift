@@ -76,6 +76,25 @@ final class TestCluster: @unchecked Sendable {
         try run(["start", "--address", gcsAddress, "--node-ip-address", "127.0.0.1"] + extra)
     }
 
+    /// Writes a driver script into the temp dir and returns its path.
+    func writeScript(_ name: String, _ text: String) throws -> String {
+        let path = tempDir + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Starts `swiftray run <script>` in the background (output in `<script>.out`); returns its pid.
+    func runInBackground(_ script: String) throws -> Int32 {
+        let pidFile = tempDir + "/bg-\(UUID().uuidString).pid"
+        let r = try execute("/bin/sh", ["-c", "\(binary) run \(script) > \(script).out 2>&1 & echo $! > \(pidFile)"],
+                            environment: ["SWIFTRAY_TEMP_DIR": tempDir, "PATH": "/usr/bin:/bin"])
+        guard r.status == 0, let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw POSIXError(.ECHILD)
+        }
+        return pid
+    }
+
     /// The session's recorded daemons: name → pid.
     func pids() -> [String: Int32] {
         let dir = tempDir + "/session_latest/pids"
