@@ -289,11 +289,7 @@ public actor GcsServer: RpcService {
 
     // MARK: helpers
 
-    static func decode<M: SwiftProtobuf.Message>(_ payload: Data) throws -> M {
-        do { return try M(serializedBytes: payload) } catch {
-            throw RuntimeError.invalidArgument("The request could not be decoded as \(M.protoMessageName).")
-        }
-    }
+    static func decode<M: SwiftProtobuf.Message>(_ payload: Data) throws -> M { try RpcPayload.decode(payload) }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
     static func nowNs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }

@@ -129,7 +129,7 @@ public actor Raylet: RpcService {
         case "raylet.Ping":
             return try Swiftray_Empty().serializedData()
         case "raylet.PrepareBundles", "raylet.CommitBundles", "raylet.CancelBundles":
-            let request: Swiftray_BundleReservationRequest = try GcsServer.decode(payload)
+            let request: Swiftray_BundleReservationRequest = try RpcPayload.decode(payload)
             return try await reserve(method: method, request).serializedData()
         default:
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,

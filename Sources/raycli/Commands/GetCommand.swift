@@ -22,37 +22,27 @@ struct GetCommand: AsyncParsableCommand {
             Console.error("Error: Invalid value: Missing argument 'ID'. Do you mean 'swiftray list \(resource)'?")
             throw ExitCode(2)
         }
-        let rows: [StateRow]
-        switch resource {
-        case "placement-groups":
-            let group: PlacementGroupID
-            do { group = try PlacementGroupID(hex: id) } catch {
-                Console.error("Error: \(error)")
+        // Malformed ids and unknown resources are usage errors (exit 2), checked before connecting.
+        let fetch: @Sendable (GcsClient) async throws -> [StateRow]
+        do {
+            switch resource {
+            case "placement-groups":
+                let group = try PlacementGroupID(hex: id)
+                fetch = { gcs in try await gcs.placementGroup(id: group).map { [PyValueBridge.row($0.detailRecord)] } ?? [] }
+            case "nodes":
+                let node = try NodeID(hex: id)
+                fetch = { gcs in try await gcs.allNodes().filter { $0.nodeID == node }.map { ListRows.node($0, timeZone: .current) } }
+            default:
+                Console.error("Error: Invalid value for '{placement-groups|nodes}': '\(resource)' is not one of 'placement-groups', 'nodes'.")
                 throw ExitCode(2)
             }
-            let gcs = try await cluster.connect()
-            do {
-                let found = try await gcs.placementGroup(id: group)
-                rows = found.map { [PyValueBridge.row($0.detailRecord)] } ?? []
-            } catch {
-                throw Console.fail(error)
-            }
-        case "nodes":
-            let node: NodeID
-            do { node = try NodeID(hex: id) } catch {
-                Console.error("Error: \(error)")
-                throw ExitCode(2)
-            }
-            let gcs = try await cluster.connect()
-            do {
-                rows = try await gcs.allNodes().filter { $0.nodeID == node }.map { ListRows.node($0, timeZone: .current) }
-            } catch {
-                throw Console.fail(error)
-            }
-        default:
-            Console.error("Error: Invalid value for '{placement-groups|nodes}': '\(resource)' is not one of 'placement-groups', 'nodes'.")
+        } catch let error as ClusterStateError {
+            Console.error("Error: \(error)")
             throw ExitCode(2)
         }
+        let gcs = try await cluster.connect()
+        let rows: [StateRow]
+        do { rows = try await fetch(gcs) } catch { throw Console.fail(error) }
         guard !rows.isEmpty else {
             print("Resource with id=\(id) not found in the cluster.")
             return
