@@ -30,7 +30,7 @@ let package = Package(
             exclude: ["Wire/job.proto.sha256", "Wire/kv.proto.sha256", "Wire/node.proto.sha256",
                       "Wire/node_calls.proto.sha256", "Wire/placement_group.proto.sha256",
                       "Wire/placement_group_calls.proto.sha256", "Wire/status.proto.sha256",
-                      "Wire/transport.proto.sha256"]
+                      "Wire/task.proto.sha256", "Wire/task_calls.proto.sha256", "Wire/transport.proto.sha256"]
         ),
         .target(name: "Scheduling", dependencies: ["ClusterState"]),
         .target(
@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         .target(name: "Script", dependencies: ["ClusterState"]),
@@ -64,6 +65,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ClusterStateTests", dependencies: ["ClusterState"]),

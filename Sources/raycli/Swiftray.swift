@@ -16,7 +16,7 @@ struct Swiftray: AsyncParsableCommand {
             StartCommand.self, StopCommand.self, StatusCommand.self, ListCommand.self,
             GetCommand.self, RunCommand.self, ReplCommand.self,
             GetAuthTokenCommand.self, MicrobenchmarkCommand.self,
-            GcsServerCommand.self, RayletCommand.self,
+            GcsServerCommand.self, RayletCommand.self, WorkerCommand.self,
         ]
     )
 }

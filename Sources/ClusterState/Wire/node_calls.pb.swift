@@ -76,6 +76,12 @@ public nonisolated struct Swiftray_ReportResourcesRequest: Sendable {
   /// changes when placement-group bundles commit
   public var resourcesTotal: Dictionary<String,Int64> = [:]
 
+  /// queued worker leases by shape (count: how many)
+  public var demands: [Swiftray_ResourceDemand] = []
+
+  /// demands are included (an empty list clears them)
+  public var hasDemands_p: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -88,6 +94,12 @@ public nonisolated struct Swiftray_ReportResourcesReply: Sendable {
 
   /// the GCS declared this node dead: the raylet must exit
   public var nodeIsDead: Bool = false
+
+  /// the GCS's view of every node, for the raylet's scheduler
+  public var nodes: [Swiftray_NodeRecord] = []
+
+  /// jobs that ended: their idle workers can go
+  public var finishedJobIds: [Data] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -195,7 +207,7 @@ nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportResourcesRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0\u{3}resources_total\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0\u{3}resources_total\0\u{1}demands\0\u{3}has_demands\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -206,6 +218,8 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
       case 1: try { try decoder.decodeSingularBytesField(value: &self.nodeID) }()
       case 2: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resourcesAvailable) }()
       case 3: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resourcesTotal) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.demands) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.hasDemands_p) }()
       default: break
       }
     }
@@ -221,6 +235,12 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
     if !self.resourcesTotal.isEmpty {
       try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: self.resourcesTotal, fieldNumber: 3)
     }
+    if !self.demands.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.demands, fieldNumber: 4)
+    }
+    if self.hasDemands_p != false {
+      try visitor.visitSingularBoolField(value: self.hasDemands_p, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -228,6 +248,8 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
     if lhs.nodeID != rhs.nodeID {return false}
     if lhs.resourcesAvailable != rhs.resourcesAvailable {return false}
     if lhs.resourcesTotal != rhs.resourcesTotal {return false}
+    if lhs.demands != rhs.demands {return false}
+    if lhs.hasDemands_p != rhs.hasDemands_p {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -235,7 +257,7 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
 
 nonisolated extension Swiftray_ReportResourcesReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportResourcesReply"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_is_dead\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_is_dead\0\u{1}nodes\0\u{3}finished_job_ids\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -244,6 +266,8 @@ nonisolated extension Swiftray_ReportResourcesReply: SwiftProtobuf.Message, Swif
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBoolField(value: &self.nodeIsDead) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.nodes) }()
+      case 3: try { try decoder.decodeRepeatedBytesField(value: &self.finishedJobIds) }()
       default: break
       }
     }
@@ -253,11 +277,19 @@ nonisolated extension Swiftray_ReportResourcesReply: SwiftProtobuf.Message, Swif
     if self.nodeIsDead != false {
       try visitor.visitSingularBoolField(value: self.nodeIsDead, fieldNumber: 1)
     }
+    if !self.nodes.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.nodes, fieldNumber: 2)
+    }
+    if !self.finishedJobIds.isEmpty {
+      try visitor.visitRepeatedBytesField(value: self.finishedJobIds, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_ReportResourcesReply, rhs: Swiftray_ReportResourcesReply) -> Bool {
     if lhs.nodeIsDead != rhs.nodeIsDead {return false}
+    if lhs.nodes != rhs.nodes {return false}
+    if lhs.finishedJobIds != rhs.finishedJobIds {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -320,7 +320,7 @@ extension GcsServer {
         }
     }
 
-    private func raylet(_ node: NodeInfo) async throws -> RpcClient {
+    func raylet(_ node: NodeInfo) async throws -> RpcClient {
         if let client = rayletClients[node.nodeID], client.isActive { return client }
         let client = try await RpcClient.connect(host: node.ip, port: node.nodeManagerPort, token: config.token,
                                                  peerKind: "gcs", timeout: .seconds(2))

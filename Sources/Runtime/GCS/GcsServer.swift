@@ -25,6 +25,17 @@ public actor GcsServer: RpcService {
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Driver connections and the job each registered.
     private var driverJobs: [UInt64: JobID] = [:]
+    /// Task attempts by task id + attempt number, merged from owners' and executors' events
+    /// (GcsServer+Tasks), in first-seen order. Kept in memory with a cap.
+    var taskRecords: [Data: Swiftray_TaskEventRecord] = [:]
+    var taskOrder: [Data] = []
+    /// Workers and drivers the raylets reported, by worker id, in first-seen order.
+    var workerRecords: [Data: Swiftray_WorkerRecord] = [:]
+    var workerOrder: [Data] = []
+    /// Each node's queued lease shapes from its last report.
+    var nodeDemands: [NodeID: [Swiftray_ResourceDemand]] = [:]
+    /// Jobs that ended recently; raylets drop their idle workers.
+    var recentlyFinishedJobs: [JobID] = []
     private var server: RpcServer?
 
     /// Opens the database and reloads every table (fresh database: empty tables).
@@ -129,6 +140,8 @@ public actor GcsServer: RpcService {
         case "gcs.CreatePlacementGroup", "gcs.RemovePlacementGroup", "gcs.GetPlacementGroup",
              "gcs.GetAllPlacementGroups", "gcs.WaitPlacementGroupReady":
             return try await handlePlacementGroupCall(method, payload)
+        case "gcs.AddTaskEvents", "gcs.GetAllTasks", "gcs.ReportWorker", "gcs.GetAllWorkers", "gcs.ListObjects":
+            return try await handleTaskCall(method, payload)
         case "gcs.KVPut":
             let r: Swiftray_KVPutRequest = try Self.decode(payload)
             var reply = Swiftray_KVPutReply()
@@ -222,6 +235,9 @@ public actor GcsServer: RpcService {
         if !request.resourcesTotal.isEmpty {
             tables.setLiveTotal(id, ResourceSet(raw: request.resourcesTotal))
         }
+        if request.hasDemands_p { nodeDemands[id] = request.demands }
+        reply.nodes = liveNodeRecords()
+        reply.finishedJobIds = recentlyFinishedJobs.map { Data($0.bytes) }
         return reply
     }
 
@@ -236,13 +252,19 @@ public actor GcsServer: RpcService {
     private func clusterStatus() -> Swiftray_GetClusterStatusReply {
         var reply = Swiftray_GetClusterStatusReply()
         reply.timeUs = Int64(Date().timeIntervalSince1970 * 1_000_000)
-        reply.nodes = tables.allNodes.map { node in
+        reply.nodes = liveNodeRecords()
+        reply.placementGroupDemands = placementGroupDemands()
+        reply.taskDemands = taskDemands()
+        return reply
+    }
+
+    /// Every node with its live total (registered total plus committed bundle resources).
+    private func liveNodeRecords() -> [Swiftray_NodeRecord] {
+        tables.allNodes.map { node in
             var live = node
             if let total = tables.liveTotals[node.nodeID] { live.resourcesTotal = total }
             return live.record
         }
-        reply.placementGroupDemands = placementGroupDemands()
-        return reply
     }
 
     // MARK: jobs
@@ -284,6 +306,8 @@ public actor GcsServer: RpcService {
         try store.saveJob(job)
         tables.put(job)
         logger.info("Job \(job.jobID) ended: \(status.rawValue). \(message)")
+        recentlyFinishedJobs.append(job.jobID)
+        if recentlyFinishedJobs.count > 64 { recentlyFinishedJobs.removeFirst() }
         jobEnded(job.jobID)
     }
 

@@ -7,19 +7,37 @@ import SwiftProtobuf
 /// The node manager of one node, in the `swiftray raylet` process: registers the node with the
 /// GCS under a fresh NodeID, reports its resources periodically (the GCS's health signal),
 /// listens on the node-manager port, and exits cleanly when the GCS stays unreachable past the
-/// reconnect window or declares the node dead.
+/// reconnect window or declares the node dead. It also runs the node's worker pool, grants
+/// worker leases (or spills them back to a better node), keeps placement-group bundle
+/// reservations, and keeps the node's object store (see the `Raylet+…` extensions).
 public actor Raylet: RpcService {
     public let config: RayletConfig
     public let nodeID: NodeID
-    private let logger: Logger
+    let logger: Logger
     private var gcs: RpcClient?
     private var server: RpcServer?
-    private var available: ResourceSet
+    var available: ResourceSet
     /// The node's total: the configured resources plus committed bundles' formatted resources.
-    private var total: ResourceSet
+    var total: ResourceSet
     private var bundles = NodeBundleLedger()
     private var reportPeriod: Duration = .milliseconds(250)
-    private var boundPort = 0
+    var boundPort = 0
+
+    // Worker pool and leases (Raylet+Leases, Raylet+Workers).
+    var workers: [WorkerID: PoolWorker] = [:]
+    var pendingLeases: [PendingLease] = []
+    var leases: [Data: ActiveLease] = [:]
+    var gpus: GPUInstances
+    /// Every node as the GCS last reported it (this node's own entry is replaced by live values).
+    var clusterNodes: [NodeInfo] = []
+    var spreadCursor = SpreadCursor()
+    var rng = SystemRandomNumberGenerator()
+    var finishedJobs: Set<JobID> = []
+    /// Connections to other raylets (object transfer) and to local core workers (listing objects).
+    let peers: ClientPool
+    // Object store (Raylet+Objects).
+    var objectStore: LocalObjectStore
+    var pulls: [ObjectID: Task<String, any Error>] = [:]
 
     public init(config: RayletConfig, logger: Logger) {
         self.config = config
@@ -28,6 +46,11 @@ public actor Raylet: RpcService {
         nodeID = NodeID.random(using: &rng)
         available = config.resources
         total = config.resources
+        gpus = GPUInstances(count: Int(config.resources["GPU"].raw / ResourceQuantity(units: 1).raw))
+        peers = ClientPool(token: config.token, peerKind: "raylet")
+        let capacity = Int64(config.resources["object_store_memory"].doubleValue)
+        objectStore = LocalObjectStore(directory: config.sessionDir + "/object_store/" + String(nodeID.hex.prefix(16)),
+                                       capacity: capacity)
     }
 
     /// Listens on the node-manager port and registers with the GCS. Returns the bound port.
@@ -49,6 +72,7 @@ public actor Raylet: RpcService {
         while !Task.isCancelled {
             try? await Task.sleep(for: reportPeriod)
             if Task.isCancelled { break }
+            housekeeping()
             do {
                 try await report()
             } catch let error as RuntimeError {
@@ -63,6 +87,8 @@ public actor Raylet: RpcService {
 
     /// Tells the GCS this node is leaving on purpose, then closes the listener.
     public func shutdown(reason: String) async {
+        stopAllWorkers()
+        objectStore.removeAll()
         if let gcs {
             var request = Swiftray_UnregisterNodeRequest()
             request.nodeID = Data(nodeID.bytes)
@@ -81,9 +107,23 @@ public actor Raylet: RpcService {
         request.nodeID = Data(nodeID.bytes)
         request.resourcesAvailable = available.raw
         request.resourcesTotal = total.raw
+        request.demands = leaseDemands()
+        request.hasDemands_p = true
         let reply: Swiftray_ReportResourcesReply = try await gcs.call("gcs.ReportResources", request, timeout: .seconds(2))
         if reply.nodeIsDead {
             throw RuntimeError.failed("The GCS declared node \(nodeID) dead; this raylet exits. Start a new node to rejoin.")
+        }
+        clusterChanged(nodes: reply.nodes.compactMap { try? NodeInfo(record: $0) },
+                       finishedJobs: reply.finishedJobIds.compactMap { JobID(bytes: [UInt8]($0)) })
+    }
+
+    /// Sends a call to the GCS if connected (worker records); failures are only logged.
+    func tellGcs(_ method: String, _ request: some SwiftProtobuf.Message) async {
+        guard let gcs else { return }
+        do {
+            let _: Swiftray_Empty = try await gcs.call(method, request, timeout: .seconds(5))
+        } catch {
+            logger.warning("\(method) to the GCS failed: \(error)")
         }
     }
 
@@ -131,13 +171,38 @@ public actor Raylet: RpcService {
         case "raylet.PrepareBundles", "raylet.CommitBundles", "raylet.CancelBundles":
             let request: Swiftray_BundleReservationRequest = try RpcPayload.decode(payload)
             return try await reserve(method: method, request).serializedData()
+        case "raylet.RegisterWorker":
+            return try await registerWorker(RpcPayload.decode(payload), connection: connection).serializedData()
+        case "raylet.RequestWorkerLease":
+            return try await requestLease(RpcPayload.decode(payload), connection: connection).serializedData()
+        case "raylet.ReturnWorker":
+            await returnLease(try RpcPayload.decode(payload))
+            return Data()
+        case "raylet.NotifyBlocked", "raylet.NotifyUnblocked":
+            let request: Swiftray_WorkerBlockedRequest = try RpcPayload.decode(payload)
+            await setBlocked(request, blocked: method == "raylet.NotifyBlocked")
+            return Data()
+        case "raylet.SealObject":
+            try await sealObject(RpcPayload.decode(payload))
+            return Data()
+        case "raylet.PullObject":
+            return try await pullObject(RpcPayload.decode(payload)).serializedData()
+        case "raylet.ReadObjectChunk":
+            return try await readChunk(RpcPayload.decode(payload)).serializedData()
+        case "raylet.FreeObjects":
+            await freeObjects(try RpcPayload.decode(payload))
+            return Data()
+        case "raylet.ListObjects":
+            return try await listObjects().serializedData()
         default:
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
                                       message: "The raylet has no call named \(method).")
         }
     }
 
-    public func connectionClosed(_ connection: RpcConnection) async {}
+    public func connectionClosed(_ connection: RpcConnection) async {
+        connectionEnded(connection.id)
+    }
 
     // MARK: placement-group bundles (two-phase commit driven by the GCS)
 
@@ -168,6 +233,7 @@ public actor Raylet: RpcService {
             bundles.release(group: group, indexes: request.allBundles ? nil : request.bundles.map { Int($0.index) },
                             formatted: formatted, total: &total, available: &available)
         }
+        dispatchLeases()
         if reply.ok {
             logger.debug("\(method) for placement group \(group.hex): ok")
         } else {

@@ -3,11 +3,13 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// The calls a client has sent and not yet seen answered, keyed by request id. Thread-safe;
-/// owned by one `RpcClient`. Each continuation is resumed exactly once: by the answer, by the
+/// owned by one `RpcClient`. Each call is completed exactly once: by the answer, by the
 /// deadline, by cancellation, or by the connection closing.
 final class PendingCalls: Sendable {
+    typealias Completion = @Sendable (Result<Swiftray_Frame, any Error>) -> Void
+
     private struct Entry {
-        var continuation: CheckedContinuation<Swiftray_Frame, any Error>
+        var complete: Completion
         var deadline: Scheduled<Void>?
     }
     private struct State {
@@ -20,17 +22,23 @@ final class PendingCalls: Sendable {
     /// Registers a call and returns its id, or nil (after failing the continuation) when the
     /// connection is already closed.
     func register(_ continuation: CheckedContinuation<Swiftray_Frame, any Error>) -> UInt64? {
+        register { continuation.resume(with: $0) }
+    }
+
+    /// Registers a call completed through `complete`; nil (after completing it with the error)
+    /// when the connection is already closed.
+    func register(_ complete: @escaping Completion) -> UInt64? {
         let outcome: Result<UInt64, RuntimeError> = state.withLockedValue { s in
             if let error = s.closed { return .failure(error) }
             let id = s.nextID
             s.nextID += 1
-            s.entries[id] = Entry(continuation: continuation, deadline: nil)
+            s.entries[id] = Entry(complete: complete, deadline: nil)
             return .success(id)
         }
         switch outcome {
         case .success(let id): return id
         case .failure(let error):
-            continuation.resume(throwing: error)
+            complete(.failure(error))
             return nil
         }
     }
@@ -49,14 +57,14 @@ final class PendingCalls: Sendable {
     func complete(_ frame: Swiftray_Frame) {
         guard let entry = state.withLockedValue({ $0.entries.removeValue(forKey: frame.id) }) else { return }
         entry.deadline?.cancel()
-        entry.continuation.resume(returning: frame)
+        entry.complete(.success(frame))
     }
 
     /// Fails one call (deadline or cancellation).
     func fail(_ id: UInt64, with error: any Error) {
         guard let entry = state.withLockedValue({ $0.entries.removeValue(forKey: id) }) else { return }
         entry.deadline?.cancel()
-        entry.continuation.resume(throwing: error)
+        entry.complete(.failure(error))
     }
 
     /// Fails every pending call and refuses new ones (the connection is gone).
@@ -69,7 +77,7 @@ final class PendingCalls: Sendable {
         }
         for entry in entries {
             entry.deadline?.cancel()
-            entry.continuation.resume(throwing: error)
+            entry.complete(.failure(error))
         }
     }
 }

@@ -123,6 +123,43 @@ public final class RpcClient: Sendable {
         }
     }
 
+    /// Sends `request` now, from the calling thread, so calls made one after another reach the
+    /// peer in that order; the returned future completes with the typed answer.
+    public func callInOrder<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
+                                                          as: Reply.Type = Reply.self,
+                                                          timeout: Duration = .seconds(30)) -> EventLoopFuture<Reply> {
+        let promise = channel.eventLoop.makePromise(of: Swiftray_Frame.self)
+        let channel = self.channel, pending = self.pending, peer = self.peer
+        guard let id = pending.register({ promise.completeWith($0) }) else { return promise.futureResult.map { _ in Reply() } }
+        do {
+            var frame = Swiftray_Frame()
+            frame.id = id
+            frame.method = method
+            frame.payload = try request.serializedData()
+            let buffer = try FrameCodec.encode(frame, allocator: channel.allocator)
+            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+            let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(min(seconds, 1e9) * 1e9))) {
+                pending.fail(id, with: RuntimeError.timeout(method: method, seconds: seconds))
+            }
+            pending.setDeadline(id, deadline)
+            channel.writeAndFlush(buffer).whenFailure { _ in
+                pending.fail(id, with: RuntimeError.connectionClosed(peer: peer))
+            }
+        } catch {
+            pending.fail(id, with: RuntimeError.badMessage("The request \(method) could not be encoded."))
+        }
+        return promise.futureResult.flatMapThrowing { frame in
+            if frame.errorCode != .ok || !frame.error.isEmpty {
+                throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
+            }
+            do {
+                return try Reply(serializedBytes: frame.payload)
+            } catch {
+                throw RuntimeError.badMessage("The answer to \(method) from \(peer) could not be decoded.")
+            }
+        }
+    }
+
     /// Low-level send of a raw payload; returns the answering frame.
     public func send(method: String, payload: Data, timeout: Duration) async throws -> Swiftray_Frame {
         let idBox = NIOLockedValueBox<UInt64?>(nil)

@@ -32,6 +32,7 @@ extension Interpreter {
         }
         builtins["NotImplemented"] = .instance(PyInstance(type: t.notImplementedType))
         builtins["Ellipsis"] = .ellipsis
+        addWorkerBuiltins(&builtins)
         t.baseException.dict["__init__"] = .builtin(PyBuiltin("__init__") { _, a in
             if case .instance(let inst)? = a.positional.first { inst.attrs["args"] = .tuple(Array(a.positional.dropFirst())) }
             return .none

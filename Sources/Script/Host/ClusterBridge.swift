@@ -42,6 +42,10 @@ public protocol ClusterBridge: AnyObject {
     func waitPlacementGroupReady(_ id: String, timeout: Double?) throws -> Bool
     /// The live group named `name` in the driver's namespace: its hex id and bundles, or nil.
     func placementGroup(named name: String) throws -> (id: String, bundles: [ScriptData])?
+    /// GPU indices assigned to the running task (`ray.get_gpu_ids()`); empty in a driver.
+    func gpuIDs() -> [Int]
+    /// Hex id of the task being executed (worker processes), nil in a driver.
+    func currentTaskID() -> String?
 }
 
 extension ClusterBridge {
@@ -63,4 +67,6 @@ extension ClusterBridge {
     public func placementGroup(named name: String) throws -> (id: String, bundles: [ScriptData])? {
         throw BridgeError.notImplemented("placement groups")
     }
+    public func gpuIDs() -> [Int] { [] }
+    public func currentTaskID() -> String? { nil }
 }

@@ -13,4 +13,6 @@ public indirect enum ScriptData: Sendable, Equatable {
     case objectRef(String)
     /// An actor handle: its hex id, class name and callable method names.
     case actorHandle(id: String, className: String, methods: [String])
+    /// A placement group handle: its hex id and bundles (dicts of resources).
+    case placementGroup(id: String, bundles: [ScriptData])
 }

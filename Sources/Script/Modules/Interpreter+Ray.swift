@@ -85,7 +85,11 @@ extension Interpreter {
             inst.attrs["namespace"] = .str(c.namespace)
             inst.attrs["_job_id"] = .str(c.jobID)
             inst.attrs["_node_id"] = .str(c.nodeID)
+            inst.attrs["_task_id"] = i.bridge.currentTaskID().map { .str($0) } ?? .none
             return .instance(inst)
+        }
+        function(m, "get_gpu_ids") { i, _ in
+            .list(PyList(i.bridge.gpuIDs().map { .int($0) }))
         }
         function(m, "remote") { i, a in
             if a.positional.count == 1 && a.keywords.isEmpty {

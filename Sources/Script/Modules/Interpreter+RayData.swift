@@ -18,7 +18,9 @@ extension Interpreter {
                 return .actorHandle(id: strAttr(inst, "_actor_id"), className: strAttr(inst, "_class_name"), methods: methods)
             }
             if inst.type === rayState.types["PlacementGroup"], case .str(let id)? = inst.attrs["id"] {
-                return .dict([ScriptDataEntry(.string("placement_group_id"), .string(id))])
+                var bundles: [ScriptData] = []
+                if case .list(let l)? = inst.attrs["bundle_specs"] { bundles = try l.items.map { try toData($0) } }
+                return .placementGroup(id: id, bundles: bundles)
             }
             if inst.type === rayState.types["NodeAffinitySchedulingStrategy"] || inst.type === rayState.types["PlacementGroupSchedulingStrategy"] {
                 var entries = [ScriptDataEntry(.string("type"), .string(inst.type.name))]
@@ -52,7 +54,19 @@ extension Interpreter {
             handle.attrs["_class_name"] = .str(className)
             handle.attrs["_methods"] = .list(PyList(methods.map { .str($0) }))
             return .instance(handle)
+        case .placementGroup(let id, let bundles):
+            return makePlacementGroup(id: id, bundles: bundles.map { fromData($0) })
         }
+    }
+
+    /// A `PlacementGroup` handle for a known group.
+    func makePlacementGroup(id: String, bundles: [Value]) -> Value {
+        if rayState.types.isEmpty { makeRayTypes() }
+        let inst = PyInstance(type: rayState.types["PlacementGroup"]!)
+        inst.attrs["id"] = .str(id)
+        inst.attrs["bundle_specs"] = .list(PyList(bundles))
+        inst.attrs["bundle_count"] = .int(bundles.count)
+        return .instance(inst)
     }
 
     func entries(_ kws: [(String, Value)]) throws -> [ScriptDataEntry] {

@@ -93,11 +93,7 @@ extension Interpreter {
             if let l = a.keyword("lifetime"), !l.isNone { lifetime = try i.str(l) }
             let data = try bundles.map { try i.toData($0) }
             let id = try i.withBridge { try i.bridge.createPlacementGroup(bundles: data, strategy: strategy, name: name, lifetime: lifetime) }
-            let inst = PyInstance(type: pgType)
-            inst.attrs["id"] = .str(id)
-            inst.attrs["bundle_specs"] = .list(PyList(bundles))
-            inst.attrs["bundle_count"] = .int(bundles.count)
-            return .instance(inst)
+            return i.makePlacementGroup(id: id, bundles: bundles)
         }
         function(m, "remove_placement_group") { i, a in
             guard case .instance(let pg)? = a.positional.first, pg.type === pgType else {
@@ -120,12 +116,7 @@ extension Interpreter {
             guard let found = try i.withBridge({ try i.bridge.placementGroup(named: name) }) else {
                 throw i.raise("ValueError", .str("Failed to look up placement group with name: \(name)"))
             }
-            let inst = PyInstance(type: pgType)
-            inst.attrs["id"] = .str(found.id)
-            let specs = found.bundles.map { i.fromData($0) }
-            inst.attrs["bundle_specs"] = .list(PyList(specs))
-            inst.attrs["bundle_count"] = .int(specs.count)
-            return .instance(inst)
+            return i.makePlacementGroup(id: found.id, bundles: found.bundles.map { i.fromData($0) })
         }
         function(m, "get_current_placement_group") { _, _ in .none }
     }

@@ -58,7 +58,7 @@ extension Interpreter {
         method(rc, "get_node_id") { i, inst, _ in .str(i.strAttr(inst, "_node_id")) }
         method(rc, "get_job_id") { i, inst, _ in .str(i.strAttr(inst, "_job_id")) }
         method(rc, "get_actor_id") { _, _, _ in .none }
-        method(rc, "get_task_id") { _, _, _ in .none }
+        method(rc, "get_task_id") { _, inst, _ in inst.attrs["_task_id"] ?? .none }
         method(rc, "get_placement_group_id") { _, _, _ in .none }
         method(rc, "get_assigned_resources") { _, _, _ in .dict(PyDict()) }
         method(rc, "get") { i, inst, _ in
@@ -191,13 +191,9 @@ extension Interpreter {
         if case .dict(let d)? = inst.attrs["_options"] {
             options = try d.entries.map { ScriptDataEntry(try toData($0.key), try toData($0.value)) }
         }
-        var definition = strAttr(inst, "_definition")
-        if definition.isEmpty, case .instance(let cls)? = inst.attrs["_handle"].flatMap({ h -> Value? in
-            if case .instance(let hi) = h { return hi.attrs["_class"] }
-            return nil
-        }) {
-            definition = strAttr(cls, "_definition")
-        }
+        // Workers define the whole module's functions and classes (a remote function may call
+        // other remote functions or helpers); method calls on an existing actor need nothing.
+        let definition = inst.attrs["_handle"] == nil ? workerPackage() : ""
         return RemoteCallSpec(name: strAttr(inst, "_name"), moduleSource: mainSource, definitionSource: definition,
                               arguments: try a.positional.map { try toData($0) },
                               keywordArguments: try entries(a.keywords), options: options)

@@ -28,12 +28,87 @@ extension Interpreter {
         return (importPrelude + body).joined(separator: "\n") + "\n"
     }
 
+    /// Records a top-level function or class of the driver's module (its undecorated source, and
+    /// how `@ray.remote` wrapped it), so workers can define everything a remote function uses.
+    func recordDefinition(_ name: String, from start: Int, to end: Int, value: Value) {
+        let filename = frames.last?.filename ?? mainFilename
+        guard let lines = sources[filename], start >= 1, end >= start, end <= lines.count else { return }
+        var body = lines[(start - 1)..<end].map(String.init)
+        let indent = body.first.map { $0.prefix { $0 == " " || $0 == "\t" }.count } ?? 0
+        body = body.map { line in
+            let lead = line.prefix { $0 == " " || $0 == "\t" }.count
+            return String(line.dropFirst(min(indent, lead)))
+        }
+        var source = body.joined(separator: "\n") + "\n"
+        if case .instance(let inst) = value, inst.type === rayState.types["RemoteFunction"] || inst.type === rayState.types["ActorClass"] {
+            var options = "{}"
+            if case .dict(let d)? = inst.attrs["_options"], let data = try? toData(.dict(d)) { options = literalSource(data) }
+            source += "\(name) = __swiftray_remote__(\(name), \(options))\n"
+        }
+        moduleDefinitions.removeAll { $0.name == name }
+        moduleDefinitions.append((name, source))
+    }
+
+    /// What a worker executes to run any remote function of this module: the imports, then every
+    /// recorded top-level definition (remote ones re-wrapped with their decorator's options).
+    func workerPackage() -> String {
+        (importPrelude + moduleDefinitions.map(\.source)).joined(separator: "\n") + "\n"
+    }
+
+    /// Python source that rebuilds `d` on a worker.
+    func literalSource(_ d: ScriptData) -> String {
+        switch d {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float: return (try? str(fromData(d))) ?? "0.0"
+        case .string: return (try? repr(fromData(d))) ?? "''"
+        case .list(let l): return "[" + l.map(literalSource).joined(separator: ", ") + "]"
+        case .tuple(let t): return "(" + t.map(literalSource).joined(separator: ", ") + (t.count == 1 ? ",)" : ")")
+        case .dict(let entries):
+            return "{" + entries.map { literalSource($0.key) + ": " + literalSource($0.value) }.joined(separator: ", ") + "}"
+        case .objectRef(let id): return "__swiftray_ref__(\(literalSource(.string(id))))"
+        case .actorHandle(let id, let cls, let methods):
+            return "__swiftray_actor__(\(literalSource(.string(id))), \(literalSource(.string(cls))), \(literalSource(.list(methods.map { .string($0) }))))"
+        case .placementGroup(let id, let bundles):
+            return "__swiftray_pg__(\(literalSource(.string(id))), \(literalSource(.list(bundles))))"
+        }
+    }
+
+    /// The hidden builtins the worker package calls.
+    func addWorkerBuiltins(_ builtins: inout [String: Value]) {
+        builtins["__swiftray_remote__"] = .builtin(PyBuiltin("__swiftray_remote__") { i, a in
+            guard a.positional.count == 2, case .dict(let d) = a.positional[1] else { return a.positional.first ?? .none }
+            if i.rayState.types.isEmpty { i.makeRayTypes() }
+            var options: [(String, Value)] = []
+            for e in d.entries { if case .str(let k) = e.key { options.append((k, e.value)) } }
+            return try i.makeRemote(a.positional[0], options: options)
+        })
+        builtins["__swiftray_ref__"] = .builtin(PyBuiltin("__swiftray_ref__") { i, a in
+            if i.rayState.types.isEmpty { i.makeRayTypes() }
+            guard case .str(let id)? = a.positional.first else { return .none }
+            return i.makeObjectRef(id)
+        })
+        builtins["__swiftray_pg__"] = .builtin(PyBuiltin("__swiftray_pg__") { i, a in
+            guard a.positional.count == 2, case .str(let id) = a.positional[0] else { return .none }
+            return i.makePlacementGroup(id: id, bundles: (try? i.iterate(a.positional[1])) ?? [])
+        })
+        builtins["__swiftray_actor__"] = .builtin(PyBuiltin("__swiftray_actor__") { i, a in
+            guard a.positional.count == 3, case .str(let id) = a.positional[0], case .str(let cls) = a.positional[1] else { return .none }
+            let methods = ((try? i.iterate(a.positional[2])) ?? []).compactMap { v -> String? in if case .str(let m) = v { return m }; return nil }
+            return i.fromData(.actorHandle(id: id, className: cls, methods: methods))
+        })
+    }
+
     /// Runs a task: defines `spec.definitionSource` (once per source) and calls `spec.name`
     /// with the arguments. Never throws: Python errors become `.failure`.
     public func executeTask(_ spec: RemoteCallSpec) -> TaskOutcome {
         onLargeStack {
             workerCall(spec) {
-                let fn = try self.lookupGlobal(spec.name, self.mainScope)
+                var fn = try self.lookupGlobal(spec.name, self.mainScope)
+                if case .instance(let inst) = fn, inst.type === self.rayState.types["RemoteFunction"], let f = inst.attrs["_function"] {
+                    fn = f
+                }
                 return try self.call(fn, try self.arguments(of: spec))
             }
         }
@@ -43,7 +118,10 @@ extension Interpreter {
     public func createActorInstance(_ spec: RemoteCallSpec, actorID: String) -> TaskOutcome {
         onLargeStack {
             workerCall(spec) {
-                let cls = try self.lookupGlobal(spec.name, self.mainScope)
+                var cls = try self.lookupGlobal(spec.name, self.mainScope)
+                if case .instance(let inst) = cls, inst.type === self.rayState.types["ActorClass"], let t = inst.attrs["_target"] {
+                    cls = t
+                }
                 self.actorInstances[actorID] = try self.call(cls, try self.arguments(of: spec))
                 return .none
             }
@@ -87,6 +165,7 @@ extension Interpreter {
                 _ = try execBlock(body, mainScope)
                 loadedDefinitions.insert(spec.definitionSource)
             }
+            frames = []  // the call's traceback starts at the remote function, as in Ray
             let result = try body()
             return .value(try toData(result))
         } catch ScriptError.exception(let exc) {

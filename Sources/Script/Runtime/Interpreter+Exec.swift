@@ -61,11 +61,13 @@ extension Interpreter {
             var fn = try makeFunction(code, scope)
             for d in decos.reversed() { fn = try call(d, Arguments([fn])) }
             try store(code.name, fn, scope)
+            if scope === mainScope { recordDefinition(code.name, from: code.line, to: code.endLine, value: fn) }
         case .classDef(let code, let decorators):
             let decos = try decorators.map { try eval($0, scope) }
             var cls = try makeClass(code, scope)
             for d in decos.reversed() { cls = try call(d, Arguments([cls])) }
             try store(code.name, cls, scope)
+            if scope === mainScope { recordDefinition(code.name, from: code.line, to: code.endLine, value: cls) }
         case .return(let e):
             return .returned(try e.map { try eval($0, scope) } ?? .none)
         case .pass:

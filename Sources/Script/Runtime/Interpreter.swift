@@ -39,6 +39,9 @@ public final class Interpreter {
     var importPrelude: [String] = []
     /// Definition sources already executed by this (worker) interpreter.
     var loadedDefinitions: Set<String> = []
+    /// Top-level functions and classes of the driver's module, in definition order, as source a
+    /// worker can execute (Interpreter+Worker): what a remote function may refer to.
+    var moduleDefinitions: [(name: String, source: String)] = []
     /// Actor instances living in this (worker) interpreter, by actor id.
     var actorInstances: [String: Value] = [:]
 

@@ -1,5 +1,6 @@
 import ClusterState
 import Foundation
+import NIOConcurrencyHelpers
 import Runtime
 import Script
 
@@ -7,21 +8,56 @@ import Script
 /// Connecting registers a job with the GCS (the GCS assigns the id); the job stays RUNNING
 /// while the driver's connection is open and is ended by `finish` with how the driver ended.
 /// If the driver process dies, the GCS sees the connection drop and marks the job FAILED.
-/// Used from the interpreter's thread only.
-final class DriverBridge: ClusterBridge {
-    private let paths: SessionPaths
+/// Tasks and objects go through a core worker started on first use (DriverBridge+Tasks).
+/// In a worker process the same bridge serves the tasks' own cluster calls (`init(worker:job:)`):
+/// it is already connected to its job and never ends it.
+/// Used from the interpreter's thread only (the task context setter excepted).
+final class DriverBridge: ClusterBridge, @unchecked Sendable {
+    let paths: SessionPaths
     private let defaultAddress: String?
     private let entrypoint: String
-    private var gcs: GcsClient?
+    var gcs: GcsClient?
     private(set) var job: JobInfo?
+    /// The process's core worker: started on the first task or object call (drivers), or given
+    /// (workers).
+    var core: CoreWorker?
+    let isWorker: Bool
+    /// Placement-group bundles by group id, for the bundle checks of tasks scheduled into them.
+    var groupBundles: [String: [ResourceSet]] = [:]
+    private let taskContext = NIOLockedValueBox<(taskID: String?, gpuIDs: [Int])>((nil, []))
 
     init(paths: SessionPaths, address: String?, entrypoint: String) {
         self.paths = paths
         self.defaultAddress = address
         self.entrypoint = entrypoint
+        isWorker = false
     }
 
+    /// A worker process's bridge: connected to `job` through `core`.
+    init(worker core: CoreWorker, job: JobInfo, paths: SessionPaths) {
+        self.paths = paths
+        defaultAddress = nil
+        entrypoint = ""
+        self.core = core
+        gcs = core.gcs
+        self.job = job
+        isWorker = true
+    }
+
+    /// The task a worker is running and the GPUs it was given (`ray.get_gpu_ids()`).
+    func setTaskContext(taskID: String?, gpuIDs: [Int]) {
+        taskContext.withLockedValue { $0 = (taskID, gpuIDs) }
+    }
+
+    func gpuIDs() -> [Int] { taskContext.withLockedValue { $0.gpuIDs } }
+
+    func currentTaskID() -> String? { taskContext.withLockedValue { $0.taskID } }
+
     func connect(_ options: ConnectOptions) throws -> JobConnection {
+        if isWorker, let job, let core {
+            return JobConnection(jobID: job.jobID.hex, namespace: job.namespace, nodeID: core.nodeID.hex,
+                                 address: core.gcs.address.text, nodeIPAddress: core.nodeIP)
+        }
         if let ns = options.namespace, ns.isEmpty {
             throw BridgeError("ValueError", "\"\" is not a valid namespace. Pass None to not specify a namespace.")
         }
@@ -61,10 +97,13 @@ final class DriverBridge: ClusterBridge {
 
     /// Ends the driver's job (idempotent) and closes the connection.
     func finish(status: JobStatus, message: String, errorType: String = "", exitCode: Int32? = nil) {
-        guard let gcs, let job else { return }
+        guard !isWorker, let gcs, let job else { return }
         self.gcs = nil
         self.job = nil
+        let core = self.core
+        self.core = nil
         _ = try? BlockingAsync.run {
+            await core?.shutdown()
             try await gcs.markJobFinished(job.jobID, status: status, message: message, errorType: errorType, exitCode: exitCode)
             await gcs.close()
         }
@@ -155,7 +194,7 @@ final class DriverBridge: ClusterBridge {
     }
 
     /// Runs a GCS call, turning transport and remote failures into Python exceptions.
-    private func call<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    func call<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         do {
             return try BlockingAsync.run(body)
         } catch let error as RuntimeError {
@@ -173,12 +212,12 @@ final class DriverBridge: ClusterBridge {
         return alive.first { $0.ip == ip && $0.isHead } ?? alive.first { $0.ip == ip } ?? alive.first
     }
 
-    private func client() throws -> GcsClient {
+    func client() throws -> GcsClient {
         guard let gcs else { throw BridgeError("RuntimeError", "The driver is not connected to a swiftray cluster. Call ray.init() first.") }
         return gcs
     }
 
-    private func allNodes() throws -> [NodeInfo] {
+    func allNodes() throws -> [NodeInfo] {
         let gcs = try client()
         do {
             return try BlockingAsync.run { try await gcs.allNodes() }

@@ -16,6 +16,7 @@ enum PyValueBridge {
         case .dict(let entries): return .dict(entries.map { (key: pyValue($0.key), value: pyValue($0.value)) })
         case .objectRef(let id): return .str(id)
         case .actorHandle(let id, _, _): return .str(id)
+        case .placementGroup(let id, _): return .object([("placement_group_id", .str(id))])
         }
     }
 

@@ -1,0 +1,51 @@
+import ClusterState
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Task state changes waiting to be sent to the GCS, flushed in batches (every 100 ms) so the
+/// hot path never waits for the GCS. Thread-safe; owned by a `CoreWorker`.
+final class TaskEventBuffer: Sendable {
+    private let pending = NIOLockedValueBox<[Swiftray_TaskEventRecord]>([])
+
+    func add(_ event: Swiftray_TaskEventRecord) {
+        pending.withLockedValue { $0.append(event) }
+    }
+
+    /// A state change of one attempt at `timeMs`.
+    func state(_ spec: Swiftray_TaskSpec, _ state: String, timeMs: Int64 = TaskEventBuffer.nowMs(),
+               configure: (inout Swiftray_TaskEventRecord) -> Void = { _ in }) {
+        var e = Swiftray_TaskEventRecord()
+        e.taskID = spec.taskID
+        e.attemptNumber = spec.attemptNumber
+        e.states = [state]
+        e.stateTimesMs = [timeMs]
+        configure(&e)
+        add(e)
+    }
+
+    func take() -> [Swiftray_TaskEventRecord] {
+        pending.withLockedValue { p in
+            let all = p
+            p = []
+            return all
+        }
+    }
+
+    /// Sends batches until cancelled; a final flush happens on `flush()`.
+    func run(gcs: GcsClient) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(100))
+            await flush(gcs: gcs)
+        }
+    }
+
+    func flush(gcs: GcsClient) async {
+        let batch = take()
+        guard !batch.isEmpty else { return }
+        var request = Swiftray_AddTaskEventsRequest()
+        request.events = batch
+        let _: Swiftray_Empty? = try? await gcs.rpc.call("gcs.AddTaskEvents", request, timeout: .seconds(10))
+    }
+
+    static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}

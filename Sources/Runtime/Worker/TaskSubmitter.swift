@@ -1,0 +1,332 @@
+import ClusterState
+import DequeModule
+import Foundation
+import NIOCore
+
+/// The owner side of normal tasks: resolves top-level ObjectRef arguments, queues tasks by
+/// scheduling key (resource shape and strategy), asks raylets for worker leases (following
+/// spillbacks), pushes tasks straight to leased workers, reuses a lease for further tasks of
+/// the same key and returns it when the queue is empty, and retries tasks whose worker died.
+/// Owned by its `CoreWorker`.
+actor TaskSubmitter {
+    struct Lease {
+        let id: Data
+        let worker: Swiftray_WorkerAddress
+        let rayletHost: String
+        let rayletPort: Int
+        let gpuIDs: [Int32]
+        let resources: [String: Int64]
+        /// The connection to the leased worker (pushes go out on it in order).
+        let client: RpcClient
+        var inFlight = 0
+        /// Sequence number of the next push on this lease.
+        var nextSequence: Int64 = 0
+    }
+
+    struct Queue {
+        var tasks = Deque<Swiftray_TaskSpec>()
+        var leases: [Data: Lease] = [:]
+        var requesting = 0
+    }
+
+    /// Tasks pushed to one worker before the earlier ones finish (they run one after another).
+    static let pipelineDepth = 4
+    /// Lease requests one scheduling key may have outstanding.
+    static let maxLeaseRequests = 10
+
+    /// Set once by `bind` before any task is submitted; the core worker outlives its submitter.
+    private var coreRef: CoreWorker?
+    private var core: CoreWorker { coreRef! }
+    private var queues: [String: Queue] = [:]
+
+    func bind(_ core: CoreWorker) { coreRef = core }
+
+    /// Accepts a task whose return objects are registered; dispatches it when its arguments exist.
+    func submit(_ spec: Swiftray_TaskSpec) {
+        let needsResolution = spec.args.contains { if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }; return false }
+            || spec.kwargs.contains { if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }; return false }
+        if needsResolution {
+            Task { await self.resolveThenQueue(spec) }
+        } else {
+            enqueue(spec)
+        }
+    }
+
+    private func resolveThenQueue(_ spec: Swiftray_TaskSpec) async {
+        var spec = spec
+        do {
+            spec.args = try await resolve(spec.args)
+            spec.kwargs = try await resolve(spec.kwargs)
+        } catch let ObjectFetchProblem.error(e) {
+            fail(spec, with: e)
+            return
+        } catch {
+            fail(spec, with: CoreWorker.systemError("ObjectLostError", "\(error)", errorType: "OBJECT_LOST"))
+            return
+        }
+        enqueue(spec)
+    }
+
+    /// Replaces top-level ObjectRefs by their payloads (the executor reads them directly).
+    private func resolve(_ args: [Swiftray_TaskArg]) async throws -> [Swiftray_TaskArg] {
+        var out = args
+        for (k, arg) in args.enumerated() {
+            guard case .value(let v)? = arg.kind, case .objectRef(let ref)? = v.kind,
+                  let id = ObjectID(bytes: [UInt8](ref.objectID)) else { continue }
+            if !core.objects.owns(id) { core.objects.noteBorrowed(id, owner: ref.owner) }
+            switch await core.payload(of: id, timeout: nil) {
+            case .success(let p):
+                var resolved = Swiftray_TaskArg()
+                resolved.resolved = p
+                resolved.resolvedObjectID = ref.objectID
+                out[k] = resolved
+            case .failure(let problem):
+                throw problem
+            }
+        }
+        return out
+    }
+
+    private func key(_ spec: Swiftray_TaskSpec) -> String {
+        let shape = spec.resources.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let strategy = (try? spec.strategy.serializedData().base64EncodedString()) ?? ""
+        return shape + "|" + strategy
+    }
+
+    private func enqueue(_ spec: Swiftray_TaskSpec) {
+        core.events.state(spec, "PENDING_NODE_ASSIGNMENT")
+        let k = key(spec)
+        queues[k, default: Queue()].tasks.append(spec)
+        pump(k)
+    }
+
+    /// Feeds leased workers, asks for more leases while tasks wait, returns idle leases.
+    private func pump(_ k: String) {
+        guard var q = queues[k] else { return }
+        while !q.tasks.isEmpty,
+              let lease = q.leases.values.filter({ $0.inFlight < Self.pipelineDepth }).min(by: { $0.inFlight < $1.inFlight }) {
+            let spec = q.tasks.removeFirst()
+            q.leases[lease.id]!.inFlight += 1
+            q.leases[lease.id]!.nextSequence += 1
+            push(spec, key: k, lease: lease)
+        }
+        let wanted = min((q.tasks.count + Self.pipelineDepth - 1) / Self.pipelineDepth, Self.maxLeaseRequests) - q.requesting
+        if wanted > 0, let first = q.tasks.first {
+            q.requesting += wanted
+            for _ in 0..<wanted {
+                Task { await self.requestLease(key: k, spec: first, backlog: q.tasks.count) }
+            }
+        }
+        if q.tasks.isEmpty {
+            for lease in q.leases.values where lease.inFlight == 0 {
+                q.leases[lease.id] = nil
+                Task { await self.giveBack(lease, failed: false) }
+            }
+        }
+        if q.tasks.isEmpty && q.leases.isEmpty && q.requesting == 0 {
+            queues[k] = nil
+        } else {
+            queues[k] = q
+        }
+    }
+
+    /// Where to ask for a lease: the affinity target's raylet, the node holding most argument
+    /// bytes (locality), or this node's raylet.
+    private func leaseTarget(_ spec: Swiftray_TaskSpec) async -> (String, Int) {
+        switch spec.strategy.kind {
+        case .nodeAffinity:
+            if let node = NodeID(bytes: [UInt8](spec.strategy.nodeID)), let a = await core.rayletAddress(of: node), a.alive {
+                return (a.host, a.port)
+            }
+        case .default, .placementGroup:
+            var bytes: [Data: Int64] = [:]
+            var best: (Data, Int64, String, Int)?
+            for arg in spec.args + spec.kwargs {
+                guard case .resolved(let p)? = arg.kind, case .location(let l)? = p.kind else { continue }
+                bytes[l.nodeID, default: 0] += l.size
+                if best == nil || bytes[l.nodeID]! > best!.1 { best = (l.nodeID, bytes[l.nodeID]!, l.rayletHost, Int(l.rayletPort)) }
+            }
+            if let best { return (best.2, best.3) }
+        default:
+            break
+        }
+        return (core.rayletHost, core.rayletPort)
+    }
+
+    private func requestLease(key k: String, spec: Swiftray_TaskSpec, backlog: Int) async {
+        var (host, port) = await leaseTarget(spec)
+        var request = Swiftray_RequestWorkerLeaseRequest()
+        request.resources = spec.resources
+        request.strategy = spec.strategy
+        request.jobID = spec.jobID
+        request.owner = core.address
+        request.functionName = spec.name
+        request.backlog = Int64(backlog)
+        var failures = 0
+        while true {
+            do {
+                let client = try await core.pool.client(host: host, port: port)
+                let reply: Swiftray_RequestWorkerLeaseReply = try await client.call("raylet.RequestWorkerLease", request,
+                                                                                     timeout: .seconds(365 * 86400))
+                switch reply.outcome {
+                case .granted(let g):
+                    do {
+                        let worker = try await core.pool.client(host: g.worker.host, port: Int(g.worker.port))
+                        leaseGranted(k, Lease(id: g.leaseID, worker: g.worker, rayletHost: host, rayletPort: port,
+                                              gpuIDs: g.gpuIds, resources: g.resources, client: worker))
+                    } catch {
+                        // The granted worker cannot be reached: give the lease back as broken, ask again.
+                        await giveBack(rayletHost: host, rayletPort: port, leaseID: g.leaseID, failed: true)
+                        (host, port) = (core.rayletHost, core.rayletPort)
+                        request.grantOrReject = false
+                        continue
+                    }
+                    return
+                case .spillback(let target):
+                    host = target.host
+                    port = Int(target.port)
+                    request.grantOrReject = true
+                    continue
+                case .failed(let message):
+                    leaseFailed(k, message)
+                    return
+                case .rejected, nil:
+                    // The spill target could not take it, or the request was dropped: start over locally.
+                    try? await Task.sleep(for: .milliseconds(20))
+                    (host, port) = (core.rayletHost, core.rayletPort)
+                    request.grantOrReject = false
+                    if queues[k]?.tasks.isEmpty ?? true { requestDone(k); return }
+                }
+            } catch {
+                failures += 1
+                if failures >= 20 {
+                    leaseFailed(k, "No raylet answered the lease request for \(spec.name) (\(error)).")
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+                (host, port) = (core.rayletHost, core.rayletPort)
+                request.grantOrReject = false
+            }
+        }
+    }
+
+    private func requestDone(_ k: String) {
+        queues[k]?.requesting -= 1
+        pump(k)
+    }
+
+    private func leaseGranted(_ k: String, _ lease: Lease) {
+        guard queues[k] != nil else {
+            Task { await self.giveBack(lease, failed: false) }
+            return
+        }
+        queues[k]!.requesting -= 1
+        queues[k]!.leases[lease.id] = lease
+        pump(k)
+    }
+
+    /// No node will ever run these tasks (e.g. hard affinity to a dead node): fail them.
+    private func leaseFailed(_ k: String, _ message: String) {
+        guard var q = queues[k] else { return }
+        q.requesting -= 1
+        let doomed = q.tasks
+        q.tasks = []
+        queues[k] = q
+        for spec in doomed {
+            fail(spec, with: CoreWorker.systemError("TaskUnschedulableError", message, errorType: "TASK_UNSCHEDULABLE_ERROR"))
+        }
+        pump(k)
+    }
+
+    private func giveBack(_ lease: Lease, failed: Bool) async {
+        await giveBack(rayletHost: lease.rayletHost, rayletPort: lease.rayletPort, leaseID: lease.id, failed: failed)
+    }
+
+    private func giveBack(rayletHost: String, rayletPort: Int, leaseID: Data, failed: Bool) async {
+        var request = Swiftray_ReturnWorkerRequest()
+        request.leaseID = leaseID
+        request.workerFailed = failed
+        guard let client = try? await core.pool.client(host: rayletHost, port: rayletPort) else { return }
+        let _: Swiftray_Empty? = try? await client.call("raylet.ReturnWorker", request)
+    }
+
+    /// Sends the task to the leased worker now (in order with earlier pushes on this lease) and
+    /// handles its answer when it comes.
+    private func push(_ spec: Swiftray_TaskSpec, key k: String, lease: Lease) {
+        core.events.state(spec, "SUBMITTED_TO_WORKER")
+        var request = Swiftray_PushTaskRequest()
+        request.spec = spec
+        request.gpuIds = lease.gpuIDs
+        request.resources = lease.resources
+        request.leaseID = lease.id
+        request.sequenceNumber = lease.nextSequence
+        let answer: EventLoopFuture<Swiftray_PushTaskReply> = lease.client.callInOrder("core.PushTask", request,
+                                                                                       timeout: .seconds(365 * 86400))
+        Task { await self.pushed(spec, key: k, lease: lease, answer: answer) }
+    }
+
+    private func pushed(_ spec: Swiftray_TaskSpec, key k: String, lease: Lease,
+                        answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
+        do {
+            let reply = try await answer.get()
+            finished(spec, reply)
+            queues[k]?.leases[lease.id]?.inFlight -= 1
+        } catch {
+            // The worker died (or cannot be reached): the lease is gone; retry the task.
+            if queues[k]?.leases.removeValue(forKey: lease.id) != nil {
+                Task { await self.giveBack(lease, failed: true) }
+            }
+            let crashed = CoreWorker.systemError(
+                "WorkerCrashedError",
+                "The worker died unexpectedly while executing this task. Check the worker's log file in the session's logs directory for more information.",
+                errorType: "WORKER_DIED")
+            retryOrFail(spec, crashed)
+        }
+        pump(k)
+    }
+
+    /// Stores a finished task's results, or retries / fails it.
+    private func finished(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
+        if reply.hasError_p {
+            if spec.retryExceptions && retriesLeft(spec) {
+                retryOrFail(spec, reply.error)
+            } else {
+                fail(spec, with: reply.error)
+            }
+            return
+        }
+        for r in reply.returns {
+            if let id = ObjectID(bytes: [UInt8](r.objectID)) { core.objects.resolve(id, .ready(r.payload)) }
+        }
+        core.events.state(spec, "FINISHED")
+    }
+
+    private func retriesLeft(_ spec: Swiftray_TaskSpec) -> Bool {
+        spec.maxRetries < 0 || spec.attemptNumber < spec.maxRetries
+    }
+
+    private func retryOrFail(_ spec: Swiftray_TaskSpec, _ error: Swiftray_TaskError) {
+        guard retriesLeft(spec) else {
+            fail(spec, with: error)
+            return
+        }
+        core.events.state(spec, "FAILED") { e in
+            e.errorType = error.errorType
+            e.errorMessage = error.message
+        }
+        var next = spec
+        next.attemptNumber += 1
+        core.events.state(next, "PENDING_ARGS_AVAIL") { e in CoreWorker.describe(next, into: &e) }
+        core.logger.info("Retrying task \(spec.name) (attempt \(next.attemptNumber)): \(error.typeName).")
+        enqueue(next)
+    }
+
+    /// Fails every return object of the task with `error`.
+    private func fail(_ spec: Swiftray_TaskSpec, with error: Swiftray_TaskError) {
+        for id in CoreWorker.returnIDs(spec) { core.objects.resolve(id, .failed(error)) }
+        core.events.state(spec, "FAILED") { e in
+            e.errorType = error.errorType
+            e.errorMessage = error.typeName + ": " + error.message
+        }
+    }
+}
