@@ -24,7 +24,7 @@ extension Raylet {
             return await withCheckedContinuation { continuation in
                 pendingLeases.append(PendingLease(id: UUID(), request: request, strategy: r.strategy, jobID: job,
                                                   connectionID: connection.id, grantOrReject: r.grantOrReject,
-                                                  backlog: max(1, Int(r.backlog)), reply: continuation,
+                                                  backlog: max(0, Int(r.backlog)), reply: continuation,
                                                   infeasible: infeasible))
                 if infeasible {
                     logger.info("Lease for \(r.functionName) \(request) is infeasible on every node; it waits for a node that can hold it.")
@@ -38,7 +38,9 @@ extension Raylet {
     /// affinity). A spilled-back request (`grantOrReject`) is never spilled again.
     func placement(for request: ResourceSet, strategy: Swiftray_TaskStrategyData, grantOrReject: Bool) -> LeasePlacement {
         if grantOrReject {
-            if total.contains(request) { return .queue(infeasible: false) }
+            // A spilled-back request is taken only if it can run now; otherwise the owner asks
+            // its own raylet again (which by then has a fresher view).
+            if available.contains(request) { return .queue(infeasible: false) }
             var reply = Swiftray_RequestWorkerLeaseReply()
             reply.rejected = true
             return .answer(reply)
@@ -49,7 +51,11 @@ extension Raylet {
         case .node(let id, _) where id == nodeID:
             return .queue(infeasible: false)
         case .node(let id, _):
-            guard let target = clusterNodes.first(where: { $0.nodeID == id }) else { return .queue(infeasible: false) }
+            guard let index = clusterNodes.firstIndex(where: { $0.nodeID == id }) else { return .queue(infeasible: false) }
+            let target = clusterNodes[index]
+            // Count the request against the target until its next report, so a burst of requests
+            // spreads over nodes instead of piling onto the one that looked free.
+            clusterNodes[index].resourcesAvailable.subtract(request)
             var spill = Swiftray_NodeTarget()
             spill.nodeID = Data(id.bytes)
             spill.host = target.ip
@@ -192,18 +198,21 @@ extension Raylet {
         }
     }
 
-    /// The queued shapes, for the GCS's demand report: each owner's backlog counted once per shape.
+    /// The queued shapes, for the GCS's demand report: every waiting request, plus each owner's
+    /// tasks beyond its outstanding requests (counted once per owner and shape).
     func leaseDemands() -> [Swiftray_ResourceDemand] {
-        var backlog: [ResourceSet: [UInt64: Int]] = [:]
+        var waiting: [ResourceSet: Int] = [:]
+        var beyond: [ResourceSet: [UInt64: Int]] = [:]
         var order: [ResourceSet] = []
         for p in pendingLeases where !p.allocated {
-            if backlog[p.request] == nil { order.append(p.request) }
-            backlog[p.request, default: [:]][p.connectionID] = max(backlog[p.request]?[p.connectionID] ?? 0, p.backlog)
+            if waiting[p.request] == nil { order.append(p.request) }
+            waiting[p.request, default: 0] += 1
+            beyond[p.request, default: [:]][p.connectionID] = max(beyond[p.request]?[p.connectionID] ?? 0, p.backlog)
         }
         return order.map { shape in
             var d = Swiftray_ResourceDemand()
             d.shape = shape.raw
-            d.count = Int64(backlog[shape]!.values.reduce(0, +))
+            d.count = Int64(waiting[shape]! + beyond[shape]!.values.reduce(0, +))
             return d
         }
     }

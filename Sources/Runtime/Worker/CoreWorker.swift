@@ -89,6 +89,7 @@ public final class CoreWorker: RpcService {
 
     /// Flushes task events and closes the listener and connections.
     public func shutdown() async {
+        await submitter.stop()
         let (server, flusher) = mutable.withLockedValue { ($0.server, $0.flusher) }
         flusher?.cancel()
         await events.flush(gcs: gcs)

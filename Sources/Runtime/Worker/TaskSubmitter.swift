@@ -30,7 +30,7 @@ actor TaskSubmitter {
     }
 
     /// Tasks pushed to one worker before the earlier ones finish (they run one after another).
-    static let pipelineDepth = 4
+    static let pipelineDepth = 1
     /// Lease requests one scheduling key may have outstanding.
     static let maxLeaseRequests = 10
 
@@ -38,6 +38,14 @@ actor TaskSubmitter {
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
     private var queues: [String: Queue] = [:]
+    /// Set when the process is shutting down: failures are no longer retried or reported.
+    private var stopped = false
+
+    /// Stops submitting: queued tasks are dropped, and answers still outstanding are ignored.
+    func stop() {
+        stopped = true
+        queues = [:]
+    }
 
     func bind(_ core: CoreWorker) { coreRef = core }
 
@@ -94,6 +102,7 @@ actor TaskSubmitter {
     }
 
     private func enqueue(_ spec: Swiftray_TaskSpec) {
+        if stopped { return }
         core.events.state(spec, "PENDING_NODE_ASSIGNMENT")
         let k = key(spec)
         queues[k, default: Queue()].tasks.append(spec)
@@ -103,18 +112,22 @@ actor TaskSubmitter {
     /// Feeds leased workers, asks for more leases while tasks wait, returns idle leases.
     private func pump(_ k: String) {
         guard var q = queues[k] else { return }
+        // SPREAD tasks get one worker each (so they spread over the nodes); others pipeline.
+        let depth = q.tasks.first?.strategy.kind == .spread ? 1 : Self.pipelineDepth
         while !q.tasks.isEmpty,
-              let lease = q.leases.values.filter({ $0.inFlight < Self.pipelineDepth }).min(by: { $0.inFlight < $1.inFlight }) {
+              let lease = q.leases.values.filter({ $0.inFlight < depth }).min(by: { $0.inFlight < $1.inFlight }) {
             let spec = q.tasks.removeFirst()
             q.leases[lease.id]!.inFlight += 1
             q.leases[lease.id]!.nextSequence += 1
             push(spec, key: k, lease: lease)
         }
-        let wanted = min((q.tasks.count + Self.pipelineDepth - 1) / Self.pipelineDepth, Self.maxLeaseRequests) - q.requesting
+        let wanted = min((q.tasks.count + depth - 1) / depth, Self.maxLeaseRequests) - q.requesting
         if wanted > 0, let first = q.tasks.first {
             q.requesting += wanted
+            // Tasks waiting beyond those the outstanding requests cover (for demand reporting).
+            let beyond = max(0, q.tasks.count - q.requesting)
             for _ in 0..<wanted {
-                Task { await self.requestLease(key: k, spec: first, backlog: q.tasks.count) }
+                Task { await self.requestLease(key: k, spec: first, backlog: beyond) }
             }
         }
         if q.tasks.isEmpty {
@@ -267,8 +280,11 @@ actor TaskSubmitter {
 
     private func pushed(_ spec: Swiftray_TaskSpec, key k: String, lease: Lease,
                         answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
+        let outcome: Result<Swiftray_PushTaskReply, any Error>
+        do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }
+        if stopped { return }
         do {
-            let reply = try await answer.get()
+            let reply = try outcome.get()
             finished(spec, reply)
             queues[k]?.leases[lease.id]?.inFlight -= 1
         } catch {

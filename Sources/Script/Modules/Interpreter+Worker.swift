@@ -100,6 +100,17 @@ extension Interpreter {
         })
     }
 
+    /// Re-reads the host's environment into `os.environ` (a worker's next task may have other
+    /// `CUDA_VISIBLE_DEVICES` / `OMP_NUM_THREADS`). Keys the host no longer has are removed.
+    public func refreshEnvironment() {
+        guard let os = modules["os"], case .dict(let env)? = os.attrs["environ"] else { return }
+        let now = host.environment
+        for key in env.entries.map(\.key) {
+            if case .str(let k) = key, now[k] == nil { _ = env.remove(key) }
+        }
+        for k in now.keys.sorted() { env.set(.str(k), .str(now[k]!)) }
+    }
+
     /// Runs a task: defines `spec.definitionSource` (once per source) and calls `spec.name`
     /// with the arguments. Never throws: Python errors become `.failure`.
     public func executeTask(_ spec: RemoteCallSpec) -> TaskOutcome {

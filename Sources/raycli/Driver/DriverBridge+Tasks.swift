@@ -1,5 +1,6 @@
 import ClusterState
 import Foundation
+import Logging
 import Runtime
 import Scheduling
 import Script
@@ -19,11 +20,14 @@ extension DriverBridge {
         let config = CoreWorkerConfig(workerID: WorkerID.driver(of: job.jobID), jobID: job.jobID, nodeID: node.nodeID,
                                       nodeIP: job.driverIp, isDriver: true, rayletHost: node.ip, rayletPort: node.nodeManagerPort,
                                       token: token)
+        var logger = Logger(label: "swiftray.driver")
+        logger.logLevel = .error  // the driver's terminal is the user's: only real problems
+        let quietLogger = logger
         let started = try call {
             try await CoreWorker.start(config: config, gcs: gcs, printSink: { prefix, lines, stderr in
                 let text = lines.map { "\(prefix) \($0)\n" }.joined()
                 (stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
-            })
+            }, logger: quietLogger)
         }
         core = started
         return started

@@ -71,6 +71,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
                 self.host.setTask(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
                 let interpreter = self.interpreter ?? Interpreter(host: self.host, bridge: self.bridge)
                 self.interpreter = interpreter
+                interpreter.refreshEnvironment()
                 let result = interpreter.executeTask(call)
                 self.host.flush()
                 done.resume(returning: result)
