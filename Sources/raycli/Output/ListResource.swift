@@ -26,14 +26,18 @@ public enum ListResource: String, Sendable, CaseIterable {
         self = r
     }
 
-    /// The schema used to list this resource, or nil when not supported yet. Nodes and jobs have
-    /// row builders in `ListRows`; actor and placement-group rows are built by the caller.
+    /// The schema used to list this resource, or nil when not supported yet. Nodes, jobs, tasks,
+    /// workers and objects have row builders in `ListRows`; actor and placement-group rows are
+    /// built by the caller.
     public var schema: ListSchema? {
         switch self {
         case .nodes: return .nodes
         case .jobs: return .jobs
         case .placementGroups: return .placementGroups
         case .actors: return .actors
+        case .tasks: return .tasks
+        case .workers: return .workers
+        case .objects: return .objects
         default: return nil
         }
     }

@@ -80,4 +80,49 @@ public struct ListSchema: Sendable, Hashable {
         filterableColumns: ["actor_id", "class_name", "state", "job_id", "name", "node_id", "pid",
                             "ray_namespace", "placement_group_id", "repr_name"],
         kinds: ["pid": .int, "is_detached": .bool, "death_cause": .other, "required_resources": .other])
+
+    /// `ray list tasks` (Ray's `TaskState`): one row per attempt. Rows come from
+    /// `ListRows.task`; driver tasks are left out by `ListRows.visibleTasks`.
+    public static let tasks = ListSchema(
+        resource: .tasks, primaryKey: "task_id",
+        baseColumns: ["task_id", "attempt_number", "name", "state", "job_id", "actor_id", "type",
+                      "func_or_class_name", "parent_task_id", "node_id", "worker_id", "worker_pid",
+                      "error_type"],
+        allColumns: ["task_id", "attempt_number", "name", "state", "job_id", "actor_id", "type",
+                     "func_or_class_name", "parent_task_id", "node_id", "worker_id", "worker_pid",
+                     "error_type", "language", "required_resources", "runtime_env_info",
+                     "placement_group_id", "events", "profiling_data", "creation_time_ms",
+                     "start_time_ms", "end_time_ms", "task_log_info", "error_message",
+                     "is_debugger_paused", "call_site", "label_selector", "fallback_strategy"],
+        filterableColumns: ["task_id", "attempt_number", "name", "state", "job_id", "actor_id", "type",
+                            "func_or_class_name", "parent_task_id", "node_id", "worker_id", "worker_pid",
+                            "error_type", "language", "placement_group_id", "is_debugger_paused"],
+        kinds: ["attempt_number": .int, "worker_pid": .int, "is_debugger_paused": .bool,
+                "required_resources": .other, "runtime_env_info": .other, "events": .other,
+                "profiling_data": .other, "task_log_info": .other, "label_selector": .other,
+                "fallback_strategy": .other])
+
+    /// `ray list workers` (Ray's `WorkerState`). Rows come from `ListRows.worker`.
+    public static let workers = ListSchema(
+        resource: .workers, primaryKey: "worker_id",
+        baseColumns: ["worker_id", "is_alive", "worker_type", "exit_type", "node_id", "ip", "pid"],
+        allColumns: ["worker_id", "is_alive", "worker_type", "exit_type", "node_id", "ip", "pid",
+                     "exit_detail", "worker_launch_time_ms", "worker_launched_time_ms", "start_time_ms",
+                     "end_time_ms", "debugger_port", "num_paused_threads"],
+        filterableColumns: ["worker_id", "is_alive", "worker_type", "exit_type", "node_id", "ip", "pid",
+                            "debugger_port", "num_paused_threads"],
+        kinds: ["is_alive": .bool, "pid": .int, "debugger_port": .int, "num_paused_threads": .int])
+
+    /// `ray list objects` (Ray's `ObjectState`): no detail-only column, every column filterable.
+    /// Rows come from `ListRows.object`; filter them with `ListRows.objectFilterRow`, which keeps
+    /// `object_size` in bytes as Ray's server does (see `ListRenderer.render(_:objects:…)`).
+    public static let objects = ListSchema(
+        resource: .objects, primaryKey: "object_id",
+        baseColumns: ["object_id", "object_size", "task_status", "attempt_number", "reference_type",
+                      "call_site", "type", "pid", "ip"],
+        allColumns: ["object_id", "object_size", "task_status", "attempt_number", "reference_type",
+                     "call_site", "type", "pid", "ip"],
+        filterableColumns: ["object_id", "object_size", "task_status", "attempt_number", "reference_type",
+                            "call_site", "type", "pid", "ip"],
+        kinds: ["object_size": .int, "attempt_number": .int, "pid": .int])
 }
