@@ -292,7 +292,7 @@ struct ListPipelineTests {
         #expect(throws: OutputError.self) { try ListResource(cliName: "foo") }
         #expect(OutputError.unknownResource(name: "foo", choices: ListResource.allCases.map(\.cliName)).description
                 == "Invalid value for '{actors|jobs|placement-groups|nodes|workers|tasks|objects|runtime-envs|cluster-events}': 'foo' is not one of 'actors', 'jobs', 'placement-groups', 'nodes', 'workers', 'tasks', 'objects', 'runtime-envs', 'cluster-events'.")
-        #expect(throws: OutputError.unsupportedResource(name: "workers")) { try ListRequest(resource: .workers) }
+        #expect(throws: OutputError.unsupportedResource(name: "runtime-envs")) { try ListRequest(resource: .runtimeEnvs) }
         #expect(try ListFormat(cliName: "json") == .json)
         #expect(throws: OutputError.unknownFormat(name: "xml", choices: ["default", "json", "yaml", "table"])) {
             try ListFormat(cliName: "xml")

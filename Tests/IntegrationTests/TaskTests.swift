@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+
+/// Remote functions end to end on real raylets and worker processes: the seed examples, every
+/// scheduling strategy across nodes, objects large and small, errors, retries and lease reuse.
+@Suite("Tasks and objects", .serialized)
+struct TaskTests {
+    static func fixture(_ name: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/script-seeds/\(name)")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    @Test("the seed task examples: square, resources with .options, dependent tasks, ray.wait, SPREAD, placement-group strategy")
+    func seedExamples() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "4", "--num-gpus", "2"]).status == 0)
+            // 002's first example, with its `x actor x` typo read as the `x * x` it means.
+            let square = try c.writeScript("square.py", """
+                import ray
+                from typing import List
+                ray.init()
+
+                @ray.remote
+                def square(x: int) -> int:
+                    return x * x
+
+                if __name__ == "__main__":
+                    futures: List[ray.ObjectRef] = [square.remote(i) for i in range(4)]
+                    results: List[int] = ray.get(futures)
+                    print(f"The final result is: {results}")
+                """)
+            let r1 = try c.run(["run", square])
+            #expect(r1.status == 0, "\(r1)")
+            #expect(r1.stdout == "The final result is: [0, 1, 4, 9]\n", "\(r1)")
+            // 002's resource and ObjectRef-argument examples, verbatim one after the other.
+            let deps = try c.writeScript("deps.py", "import ray\n" + (try Self.fixture("seed002_01.py")) + "\n" + (try Self.fixture("seed002_02.py"))
+                                         + "\nprint(ray.get(obj_ref2))\n")
+            let r2 = try c.run(["run", deps])
+            #expect(r2.status == 0 && r2.stdout == "2\n", "\(r2)")
+            // 002's ray.wait example (it leaves slow_function to the reader).
+            let wait = try c.writeScript("wait.py", "import ray, time\n@ray.remote\ndef slow_function():\n    time.sleep(0.5)\n    return 1\n"
+                                         + (try Self.fixture("seed002_04.py")) + "print(len(ready_refs), len(remaining_refs))\n")
+            let r3 = try c.run(["run", wait])
+            #expect(r3.status == 0 && r3.stdout == "1 1\n", "\(r3)")
+            // 000's SPREAD and placement-group examples, verbatim.
+            let spread = try c.run(["run", try c.writeScript("spread.py", try Self.fixture("seed000_02.py"))])
+            #expect(spread.status == 0, "\(spread)")
+            let pg = try c.run(["run", try c.writeScript("pg.py", try Self.fixture("seed000_03.py"))])
+            #expect(pg.status == 0, "\(pg)")
+            #expect(pg.stdout.hasSuffix("\n2\n"), "\(pg)")
+        }
+    }
+
+    @Test("ray.put / get (inline and object store), nested refs, tasks submitting tasks, printing with the worker prefix, errors")
+    func objectsAndErrors() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try c.writeScript("objects.py", """
+                import ray, os
+                ray.init()
+                small = ray.put({"a": [1, 2.5, None], "b": (True, "x")})
+                print(ray.get(small))
+                big = ray.put("y" * 300000)
+                print(len(ray.get(big)))
+
+                @ray.remote
+                def length(s):
+                    print("measuring")
+                    return len(s)
+
+                @ray.remote
+                def total(refs):
+                    return sum(ray.get(refs))
+
+                @ray.remote
+                def double(x):
+                    return 2 * x
+
+                @ray.remote
+                def fan_out(n):
+                    return ray.get([double.remote(i) for i in range(n)])
+
+                print(ray.get(length.remote(big)))
+                print(ray.get(total.remote([double.remote(i) for i in range(4)])))
+                print(ray.get(fan_out.remote(3)))
+
+                @ray.remote
+                def boom():
+                    return 1 / 0
+                try:
+                    ray.get(boom.remote())
+                except ZeroDivisionError as e:
+                    print("caught", type(e).__name__, isinstance(e, ray.exceptions.RayTaskError))
+                    print(str(e).splitlines()[-1])
+
+                @ray.remote
+                def slow():
+                    import time
+                    time.sleep(5)
+                try:
+                    ray.get(slow.remote(), timeout=0.2)
+                except ray.exceptions.GetTimeoutError as e:
+                    print("GetTimeoutError:", e)
+                """)
+            let r = try c.run(["run", script])
+            #expect(r.status == 0, "\(r)")
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.filter { !$0.hasPrefix("(length pid=") } == [
+                "{'a': [1, 2.5, None], 'b': (True, 'x')}", "300000", "300000", "12", "[0, 2, 4]",
+                "caught RayTaskError(ZeroDivisionError) True", "ZeroDivisionError: division by zero",
+                "GetTimeoutError: Get timed out: some object(s) not ready.",
+            ], "\(r)")
+            #expect(lines.contains { $0.range(of: #"^\(length pid=\d+\) measuring$"#, options: .regularExpression) != nil }, "\(r)")
+            // The worker's log file keeps what it printed.
+            let logs = (try? FileManager.default.contentsOfDirectory(atPath: c.tempDir + "/session_latest/logs")) ?? []
+            let workerLogs = logs.filter { $0.hasPrefix("worker-") && $0.hasSuffix(".out") }
+            #expect(!workerLogs.isEmpty)
+            let printed = workerLogs.contains { name in
+                ((try? String(contentsOfFile: c.tempDir + "/session_latest/logs/" + name, encoding: .utf8)) ?? "").contains("measuring\n")
+            }
+            #expect(printed)
+        }
+    }
+
+    @Test("three nodes: SPREAD uses every node, affinity pins, GPUs are assigned, locality follows a large object, leases are reused")
+    func strategiesAcrossNodes() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
+            try #require(try c.addWorker(["--num-cpus", "2", "--num-gpus", "2"]).status == 0)
+            try #require(try c.addWorker(["--num-cpus", "2", "--resources", "{\"special\": 1}"]).status == 0)
+            let script = try c.writeScript("nodes.py", """
+                import ray, os, time
+                from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+                ray.init()
+                nodes = [n["NodeID"] for n in ray.nodes()]
+
+                @ray.remote(scheduling_strategy="SPREAD")
+                def where():
+                    time.sleep(0.5)
+                    return ray.get_runtime_context().get_node_id()
+                print("spread", len(set(ray.get([where.remote() for _ in range(6)]))))
+
+                for target in nodes:
+                    pinned = where.options(scheduling_strategy=NodeAffinitySchedulingStrategy(node_id=target, soft=False))
+                    assert ray.get(pinned.remote()) == target
+
+                @ray.remote(num_gpus=1)
+                def gpu():
+                    return os.environ["CUDA_VISIBLE_DEVICES"], ray.get_gpu_ids()
+                print("gpu", ray.get(gpu.remote()))
+
+                @ray.remote(resources={"special": 1})
+                def make():
+                    return "z" * 500000, ray.get_runtime_context().get_node_id()
+                big, home = make.options(num_returns=2).remote()
+                home = ray.get(home)
+
+                @ray.remote
+                def consume(x):
+                    return len(x), ray.get_runtime_context().get_node_id()
+                n, ran_on = ray.get(consume.remote(big))
+                print("locality", n, ran_on == home)
+
+                @ray.remote
+                def pid():
+                    return os.getpid()
+                print("reuse", ray.get(pid.remote()) == ray.get(pid.remote()))
+                """)
+            let r = try c.run(["run", script], timeout: 120)
+            #expect(r.status == 0, "\(r)")
+            #expect(r.stdout == "spread 3\ngpu ('0', [0])\nlocality 500000 True\nreuse True\n", "\(r)")
+        }
+    }
+
+    @Test("a worker killed mid-task is retried on a new worker; hard affinity to a dead node fails; infeasible tasks show as demand")
+    func failures() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try c.writeScript("victim.py", """
+                import ray, os, time
+                ray.init()
+                @ray.remote(max_retries=1)
+                def victim():
+                    print("started")
+                    time.sleep(4)
+                    return os.getpid()
+                print("result", ray.get(victim.remote()))
+                """)
+            let pid = try c.runInBackground(script)
+            defer { kill(pid, SIGKILL) }
+            var first: Int32 = 0
+            #expect(c.eventually(within: 30) {
+                let out = (try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? ""
+                guard let m = out.range(of: #"\(victim pid=(\d+)\) started"#, options: .regularExpression) else { return false }
+                first = Int32(out[m].split(separator: "=")[1].split(separator: ")")[0]) ?? 0
+                return first > 0
+            })
+            try #require(first > 0)
+            kill(first, SIGKILL)
+            #expect(c.eventually(within: 30) {
+                ((try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? "").contains("result ")
+            })
+            let out = (try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? ""
+            let result = out.split(separator: "\n").first { $0.hasPrefix("result ") }.map { String($0.dropFirst(7)) } ?? ""
+            #expect(!result.isEmpty && result != String(first), "\(out)")
+
+            let infeasible = try c.writeScript("infeasible.py", """
+                import ray, time
+                ray.init()
+                @ray.remote(num_cpus=8)
+                def huge():
+                    return 1
+                refs = [huge.remote() for _ in range(3)]
+                time.sleep(30)
+                """)
+            let bg = try c.runInBackground(infeasible)
+            defer { kill(bg, SIGKILL) }
+            #expect(c.eventually(within: 20) {
+                (try? c.run(["status"]))?.stdout.contains(" {'CPU': 8.0}: 3+ pending tasks/actors") ?? false
+            })
+
+            let dead = try c.writeScript("dead.py", """
+                import ray
+                from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+                ray.init()
+                @ray.remote(scheduling_strategy=NodeAffinitySchedulingStrategy(node_id="ab" * 28, soft=False))
+                def f():
+                    return 1
+                try:
+                    ray.get(f.remote())
+                except ray.exceptions.TaskUnschedulableError as e:
+                    print("unschedulable")
+                """)
+            let d = try c.run(["run", dead])
+            #expect(d.status == 0 && d.stdout == "unschedulable\n", "\(d)")
+        }
+    }
+}
