@@ -14,7 +14,7 @@ struct Swiftray: AsyncParsableCommand {
         version: SwiftrayVersion.text,
         subcommands: [
             StartCommand.self, StopCommand.self, StatusCommand.self, ListCommand.self,
-            GetCommand.self, RunCommand.self, ReplCommand.self,
+            GetCommand.self, SummaryCommand.self, RunCommand.self, ReplCommand.self,
             GetAuthTokenCommand.self, MicrobenchmarkCommand.self,
             GcsServerCommand.self, RayletCommand.self, WorkerCommand.self,
         ]

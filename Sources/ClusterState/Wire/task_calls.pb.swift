@@ -404,6 +404,17 @@ public nonisolated struct Swiftray_PushTaskReply: Sendable {
 
   public var hasError_p: Bool = false
 
+  /// Where and when it ran (the owner records it with the task's events).
+  public var nodeID: Data = Data()
+
+  public var workerID: Data = Data()
+
+  public var workerPid: Int32 = 0
+
+  public var startMs: Int64 = 0
+
+  public var endMs: Int64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1322,7 +1333,7 @@ nonisolated extension Swiftray_PushTaskRequest: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Swiftray_PushTaskReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushTaskReply"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}returns\0\u{1}error\0\u{3}has_error\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}returns\0\u{1}error\0\u{3}has_error\0\u{3}node_id\0\u{3}worker_id\0\u{3}worker_pid\0\u{3}start_ms\0\u{3}end_ms\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1333,6 +1344,11 @@ nonisolated extension Swiftray_PushTaskReply: SwiftProtobuf.Message, SwiftProtob
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.returns) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._error) }()
       case 3: try { try decoder.decodeSingularBoolField(value: &self.hasError_p) }()
+      case 4: try { try decoder.decodeSingularBytesField(value: &self.nodeID) }()
+      case 5: try { try decoder.decodeSingularBytesField(value: &self.workerID) }()
+      case 6: try { try decoder.decodeSingularInt32Field(value: &self.workerPid) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.startMs) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.endMs) }()
       default: break
       }
     }
@@ -1352,6 +1368,21 @@ nonisolated extension Swiftray_PushTaskReply: SwiftProtobuf.Message, SwiftProtob
     if self.hasError_p != false {
       try visitor.visitSingularBoolField(value: self.hasError_p, fieldNumber: 3)
     }
+    if !self.nodeID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.nodeID, fieldNumber: 4)
+    }
+    if !self.workerID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.workerID, fieldNumber: 5)
+    }
+    if self.workerPid != 0 {
+      try visitor.visitSingularInt32Field(value: self.workerPid, fieldNumber: 6)
+    }
+    if self.startMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.startMs, fieldNumber: 7)
+    }
+    if self.endMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.endMs, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1359,6 +1390,11 @@ nonisolated extension Swiftray_PushTaskReply: SwiftProtobuf.Message, SwiftProtob
     if lhs.returns != rhs.returns {return false}
     if lhs._error != rhs._error {return false}
     if lhs.hasError_p != rhs.hasError_p {return false}
+    if lhs.nodeID != rhs.nodeID {return false}
+    if lhs.workerID != rhs.workerID {return false}
+    if lhs.workerPid != rhs.workerPid {return false}
+    if lhs.startMs != rhs.startMs {return false}
+    if lhs.endMs != rhs.endMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -232,10 +232,11 @@ public final class CoreWorker: RpcService {
             var r = Swiftray_ObjectRecord()
             r.objectID = Data(id.bytes)
             r.objectSize = size
-            switch state {
-            case .pending: r.taskStatus = "PENDING_NODE_ASSIGNMENT"
-            case .ready: r.taskStatus = "FINISHED"
-            case .failed: r.taskStatus = "FAILED"
+            switch (origin, state) {
+            case (.put, _): r.taskStatus = "NIL"  // a put has no task (Ray prints NIL)
+            case (_, .pending): r.taskStatus = "PENDING_NODE_ASSIGNMENT"
+            case (_, .ready): r.taskStatus = "FINISHED"
+            case (_, .failed): r.taskStatus = "FAILED"
             }
             if case .task(let attempt) = origin { r.attemptNumber = Int32(attempt) }
             r.referenceType = "LOCAL_REFERENCE"

@@ -303,6 +303,11 @@ actor TaskSubmitter {
 
     /// Stores a finished task's results, or retries / fails it.
     private func finished(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
+        core.events.state(spec, "RUNNING", timeMs: reply.startMs) { e in
+            e.nodeID = reply.nodeID
+            e.workerID = reply.workerID
+            e.workerPid = reply.workerPid
+        }
         if reply.hasError_p {
             if spec.retryExceptions && retriesLeft(spec) {
                 retryOrFail(spec, reply.error)
@@ -314,7 +319,7 @@ actor TaskSubmitter {
         for r in reply.returns {
             if let id = ObjectID(bytes: [UInt8](r.objectID)) { core.objects.resolve(id, .ready(r.payload)) }
         }
-        core.events.state(spec, "FINISHED")
+        core.events.state(spec, "FINISHED", timeMs: reply.endMs)
     }
 
     private func retriesLeft(_ spec: Swiftray_TaskSpec) -> Bool {

@@ -7,9 +7,9 @@ import Runtime
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Show one resource (placement-groups, nodes) by id as YAML.")
+        abstract: "Show one resource (placement-groups, nodes, tasks, workers, objects) by id as YAML.")
 
-    @Argument(help: "What to get: placement-groups or nodes.")
+    @Argument(help: "What to get: placement-groups, nodes, tasks, workers or objects.")
     var resource: String
 
     @Argument(help: "The id (hex).")
@@ -32,8 +32,20 @@ struct GetCommand: AsyncParsableCommand {
             case "nodes":
                 let node = try NodeID(hex: id)
                 fetch = { gcs in try await gcs.allNodes().filter { $0.nodeID == node }.map { ListRows.node($0, timeZone: .current) } }
+            case "tasks":
+                let task = try TaskID(hex: id)
+                fetch = { gcs in
+                    try await gcs.allTasks().filter { $0.taskID == task }.sorted { $0.attemptNumber < $1.attemptNumber }
+                        .map { ListRows.task($0, timeZone: .current) }
+                }
+            case "workers":
+                let worker = try WorkerID(hex: id)
+                fetch = { gcs in try await gcs.allWorkers().filter { $0.workerID == worker }.map { ListRows.worker($0, timeZone: .current) } }
+            case "objects":
+                let object = try ObjectID(hex: id)
+                fetch = { gcs in try await gcs.allObjects().objects.filter { $0.objectID == object }.map { ListRows.object($0) } }
             default:
-                Console.error("Error: Invalid value for '{placement-groups|nodes}': '\(resource)' is not one of 'placement-groups', 'nodes'.")
+                Console.error("Error: Invalid value for '{placement-groups|nodes|tasks|workers|objects}': '\(resource)' is not one of 'placement-groups', 'nodes', 'tasks', 'workers', 'objects'.")
                 throw ExitCode(2)
             }
         } catch let error as ClusterStateError {

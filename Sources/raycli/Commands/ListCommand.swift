@@ -47,6 +47,14 @@ struct ListCommand: AsyncParsableCommand {
             case .placementGroups:
                 let rows = try await gcs.allPlacementGroups().map { PyValueBridge.row($0.detailRecord) }
                 output = ListRenderer.render(request, rows: rows, nowMicros: now, timeZone: .current)
+            case .tasks:
+                output = ListRenderer.render(request, tasks: try await gcs.allTasks(), nowMicros: now, timeZone: .current)
+            case .workers:
+                output = ListRenderer.render(request, workers: try await gcs.allWorkers(), nowMicros: now, timeZone: .current)
+            case .objects:
+                let (objects, problems) = try await gcs.allObjects()
+                for p in problems { Console.error("Warning: \(p)") }
+                output = ListRenderer.render(request, objects: objects, nowMicros: now, timeZone: .current)
             default:
                 throw OutputError.unsupportedResource(name: request.resource.cliName)
             }

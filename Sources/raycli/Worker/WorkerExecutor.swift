@@ -30,6 +30,17 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     var core: CoreWorker { coreBox.withLockedValue { $0! } }
 
     func execute(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
+        let start = Int64(Date().timeIntervalSince1970 * 1000)
+        var reply = await run(request)
+        reply.nodeID = Data(core.nodeID.bytes)
+        reply.workerID = Data(core.workerID.bytes)
+        reply.workerPid = getpid()
+        reply.startMs = start
+        reply.endMs = Int64(Date().timeIntervalSince1970 * 1000)
+        return reply
+    }
+
+    private func run(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
         let spec = request.spec
         let core = self.core
         let codec = ValueCodec(core: core)
