@@ -5,6 +5,9 @@ public enum ClusterStateError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidResource(String)
     case illegalTransition(entity: String, from: String, to: String)
     case invalidRecord(String)
+    /// An argument of the wrong Python type (the driver raises it as `TypeError`); the payload
+    /// is the full message.
+    case invalidType(String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum ClusterStateError: Error, Equatable, Sendable, CustomStringConvertib
         case let .illegalTransition(entity, from, to):
             return "Illegal \(entity) state transition from \(from) to \(to)."
         case let .invalidRecord(message):
+            return message
+        case let .invalidType(message):
             return message
         }
     }
