@@ -173,13 +173,13 @@ _swiftray() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|stop|status|list|get|run|repl|get-auth-token|microbenchmark|help)
+    start|stop|status|list|get|summary|run|repl|get-auth-token|microbenchmark|help)
         # Offer subcommand argument completions
         "_swiftray_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start stop status list get run repl get-auth-token microbenchmark help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start stop status list get summary run repl get-auth-token microbenchmark help' -- "${cur}"))
         ;;
     esac
 }
@@ -295,6 +295,24 @@ _swiftray_get() {
     repeating_options=()
     non_repeating_options=(--address --temp-dir)
     __swiftray_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--address')
+        return
+        ;;
+    '--temp-dir')
+        return
+        ;;
+    esac
+}
+
+_swiftray_summary() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--address --temp-dir)
+    __swiftray_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -154,28 +154,4 @@ struct DriverTests {
             #expect(history.contains("1 + 2"))
         }
     }
-
-    @Test("a seed example that needs remote tasks fails cleanly (NotImplementedError) until tasks exist")
-    func seedWithRemoteTasks() throws {
-        try withCluster { c in
-            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
-            let script = try c.writeScript("square.py", """
-                import ray
-                ray.init()
-
-                @ray.remote
-                def square(x):
-                    return x * x
-
-                futures = [square.remote(i) for i in range(4)]
-                print(ray.get(futures))
-                """)
-            let r = try c.run(["run", script])
-            #expect(r.status == 1, "\(r)")
-            #expect(r.stderr.contains("NotImplementedError"), "\(r)")
-            #expect(!r.stderr.contains("Fatal error"))
-            let jobs = try c.run(["list", "jobs", "--format", "json"])
-            #expect(jobs.stdout.contains("\"status\": \"FAILED\""), "\(jobs)")
-        }
-    }
 }

@@ -51,7 +51,7 @@ final class LoopbackBridge: ClusterBridge {
 }
 
 @Suite struct WorkerTests {
-    @Test func definitionSourceIsImportsPlusUndecoratedDef() {
+    @Test func definitionSourceIsTheModulesDefinitionsRewrapped() {
         let bridge = LoopbackBridge()
         let host = RecordingHost()
         let i = Interpreter(host: host, bridge: bridge)
@@ -80,6 +80,7 @@ final class LoopbackBridge: ClusterBridge {
         def square(x: int) -> int:
             \"\"\"Squares.\"\"\"
             return x * x
+        square = __swiftray_remote__(square, {})
 
         """)
     }

@@ -14,7 +14,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         discussion: """
         Placement groups are created, waited for and removed from a Swift driver (this \
         process, over the wire protocol), so the figure measures the GCS, the raylet and the \
-        two-phase commit rather than the driver language. \
+        two-phase commit rather than the driver language. Tasks and objects are driven the same \
+        way, through a core worker in this process (what `f.remote()`, `ray.get` and `ray.put` \
+        use); the workers run a trivial function in the driver language. \
         Figures: cluster start to ready (`start --head` until it returns, median of --rounds), \
         `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory (RSS, each counting the shared executable pages in full) and \
         the head node's proportional memory (PSS of GCS + raylet, shared pages counted once). \
@@ -53,6 +55,7 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         var nodePSS: [Double] = []
         var pgPerSecond: [Double] = []
         var pgLatencyMs: [Double] = []
+        var taskFigures: [(String, [Double])] = []
         for round in 0..<rounds {
             let temp = NSTemporaryDirectory() + "swiftray-bench-\(getpid())-\(round)"
             let common = ["--temp-dir", temp]
@@ -72,6 +75,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                 let figures = try await PlacementGroupBenchmark.run(paths: paths, seconds: 3)
                 pgPerSecond.append(contentsOf: figures.perSecond)
                 pgLatencyMs.append(contentsOf: figures.latenciesMs)
+            }
+            if round == 0 && (wanted("tasks") || wanted("put") || wanted("get")) {
+                taskFigures = try await TaskBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
             }
             if round == 0 {
                 for _ in 0..<samples where wanted("status") {
@@ -100,6 +106,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
             ("placement group create/removal per second", pgPerSecond, "median"),
             ("placement group creation latency milliseconds", pgLatencyMs, "median"),
         ]
+        for (name, values) in taskFigures {
+            results.append(BenchmarkResult(name: name, values: values, summary: "median"))
+        }
         for (name, values, summary) in figures where wanted(name) && !values.isEmpty {
             results.append(BenchmarkResult(name: name, values: values, summary: summary))
         }

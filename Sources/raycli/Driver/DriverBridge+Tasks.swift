@@ -43,7 +43,7 @@ extension DriverBridge {
                 return (key: k, value: PyValueBridge.pyValue(e.value))
             })
         } catch {
-            throw BridgeError("ValueError", error.description)
+            throw Self.pythonError(error)
         }
         var resources = options.resources
         var strategy = Swiftray_TaskStrategyData()
@@ -64,7 +64,7 @@ extension DriverBridge {
             do {
                 try PlacementGroupFit.check(options, function: spec.name, bundles: bundles)
             } catch {
-                throw BridgeError("ValueError", error.description)
+                throw Self.pythonError(error)
             }
             resources = PlacementGroupResourceNames.request(resources, group: id, bundleIndex: index)
             strategy.kind = .placementGroup
@@ -81,6 +81,13 @@ extension DriverBridge {
             resources: resources, strategy: strategy, numReturns: max(1, options.numReturns),
             maxRetries: options.maxRetries, retryExceptions: options.retryExceptions, placementGroupID: group)
         return try call { try await core.submitTask(request) }.map(\.hex)
+    }
+
+    /// The Python exception for an option that failed validation: TypeError for wrong types,
+    /// ValueError otherwise.
+    static func pythonError(_ error: ClusterStateError) -> BridgeError {
+        if case .invalidType = error { return BridgeError("TypeError", error.description) }
+        return BridgeError("ValueError", error.description)
     }
 
     /// A placement group's bundles (fetched once per group).
