@@ -112,7 +112,12 @@ public final class RpcClient: Sendable {
                                                    as: Reply.Type = Reply.self,
                                                    timeout: Duration = .seconds(30)) async throws -> Reply {
         let payload: Data = try request.serializedData()
-        let frame = try await send(method: method, payload: payload, timeout: timeout)
+        return try Self.reply(to: method, from: peer, try await send(method: method, payload: payload, timeout: timeout))
+    }
+
+    /// The typed answer in `frame`, or the remote error it carries.
+    private static func reply<Reply: SwiftProtobuf.Message>(to method: String, from peer: String,
+                                                            _ frame: Swiftray_Frame) throws -> Reply {
         if frame.errorCode != .ok || !frame.error.isEmpty {
             throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
         }
@@ -129,13 +134,25 @@ public final class RpcClient: Sendable {
                                                           as: Reply.Type = Reply.self,
                                                           timeout: Duration = .seconds(30)) -> EventLoopFuture<Reply> {
         let promise = channel.eventLoop.makePromise(of: Swiftray_Frame.self)
-        let channel = self.channel, pending = self.pending, peer = self.peer
+        let peer = self.peer
         guard let id = pending.register({ promise.completeWith($0) }) else { return promise.futureResult.map { _ in Reply() } }
         do {
-            var frame = Swiftray_Frame()
-            frame.id = id
-            frame.method = method
-            frame.payload = try request.serializedData()
+            write(id: id, method: method, payload: try request.serializedData(), timeout: timeout)
+        } catch {
+            pending.fail(id, with: RuntimeError.badMessage("The request \(method) could not be encoded."))
+        }
+        return promise.futureResult.flatMapThrowing { frame in try Self.reply(to: method, from: peer, frame) }
+    }
+
+    /// Writes the frame of registered call `id` (from the calling thread, so in call order) and
+    /// arms its deadline; a failed write fails the call.
+    private func write(id: UInt64, method: String, payload: Data, timeout: Duration) {
+        let channel = self.channel, pending = self.pending, peer = self.peer
+        var frame = Swiftray_Frame()
+        frame.id = id
+        frame.method = method
+        frame.payload = payload
+        do {
             let buffer = try FrameCodec.encode(frame, allocator: channel.allocator)
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
             let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(min(seconds, 1e9) * 1e9))) {
@@ -148,22 +165,12 @@ public final class RpcClient: Sendable {
         } catch {
             pending.fail(id, with: RuntimeError.badMessage("The request \(method) could not be encoded."))
         }
-        return promise.futureResult.flatMapThrowing { frame in
-            if frame.errorCode != .ok || !frame.error.isEmpty {
-                throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
-            }
-            do {
-                return try Reply(serializedBytes: frame.payload)
-            } catch {
-                throw RuntimeError.badMessage("The answer to \(method) from \(peer) could not be decoded.")
-            }
-        }
     }
 
     /// Low-level send of a raw payload; returns the answering frame.
     public func send(method: String, payload: Data, timeout: Duration) async throws -> Swiftray_Frame {
         let idBox = NIOLockedValueBox<UInt64?>(nil)
-        let channel = self.channel, pending = self.pending, peer = self.peer
+        let pending = self.pending
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Swiftray_Frame, any Error>) in
                 guard let id = pending.register(continuation) else { return }
@@ -172,23 +179,7 @@ public final class RpcClient: Sendable {
                     pending.fail(id, with: CancellationError())
                     return
                 }
-                var frame = Swiftray_Frame()
-                frame.id = id
-                frame.method = method
-                frame.payload = payload
-                do {
-                    let buffer = try FrameCodec.encode(frame, allocator: channel.allocator)
-                    let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-                    let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) {
-                        pending.fail(id, with: RuntimeError.timeout(method: method, seconds: seconds))
-                    }
-                    pending.setDeadline(id, deadline)
-                    channel.writeAndFlush(buffer).whenFailure { _ in
-                        pending.fail(id, with: RuntimeError.connectionClosed(peer: peer))
-                    }
-                } catch {
-                    pending.fail(id, with: RuntimeError.badMessage("The request \(method) could not be encoded."))
-                }
+                self.write(id: id, method: method, payload: payload, timeout: timeout)
             }
         } onCancel: {
             if let id = idBox.withLockedValue({ $0 }) { pending.fail(id, with: CancellationError()) }

@@ -2,6 +2,7 @@ import ClusterState
 import DequeModule
 import Foundation
 import NIOCore
+import Scheduling
 
 /// The owner side of normal tasks: resolves top-level ObjectRef arguments, queues tasks by
 /// scheduling key (resource shape and strategy), asks raylets for worker leases (following
@@ -152,14 +153,15 @@ actor TaskSubmitter {
                 return (a.host, a.port)
             }
         case .default, .placementGroup:
-            var bytes: [Data: Int64] = [:]
-            var best: (Data, Int64, String, Int)?
+            var arguments: [(sizeBytes: Int, nodes: [NodeID])] = []
+            var raylets: [NodeID: (String, Int)] = [:]
             for arg in spec.args + spec.kwargs {
-                guard case .resolved(let p)? = arg.kind, case .location(let l)? = p.kind else { continue }
-                bytes[l.nodeID, default: 0] += l.size
-                if best == nil || bytes[l.nodeID]! > best!.1 { best = (l.nodeID, bytes[l.nodeID]!, l.rayletHost, Int(l.rayletPort)) }
+                guard case .resolved(let p)? = arg.kind, case .location(let l)? = p.kind,
+                      let node = NodeID(bytes: [UInt8](l.nodeID)) else { continue }
+                arguments.append((Int(l.size), [node]))
+                raylets[node] = (l.rayletHost, Int(l.rayletPort))
             }
-            if let best { return (best.2, best.3) }
+            if let best = LocalityPolicy.bestNode(for: arguments), let raylet = raylets[best] { return raylet }
         default:
             break
         }
