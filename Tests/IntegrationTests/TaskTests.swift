@@ -236,4 +236,98 @@ struct TaskTests {
             #expect(d.status == 0 && d.stdout == "unschedulable\n", "\(d)")
         }
     }
+
+    @Test("list tasks / workers / objects, get tasks, summary tasks and a busy status read the live cluster")
+    func listsAndSummary() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try c.writeScript("work.py", """
+                import ray, time
+                ray.init()
+                @ray.remote
+                def ok(x):
+                    return x
+                @ray.remote
+                def bad():
+                    raise ValueError("no")
+                @ray.remote
+                def sleeper():
+                    time.sleep(20)
+                kept = [ok.remote(i) for i in range(3)]
+                ray.get(kept)
+                failed = bad.remote()
+                big = ray.put("b" * 200000)
+                sleeping = [sleeper.remote() for _ in range(3)]
+                print("ready", flush=True)
+                time.sleep(20)
+                """)
+            let pid = try c.runInBackground(script)
+            defer { kill(pid, SIGKILL) }
+            #expect(c.eventually(within: 30) {
+                ((try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? "").contains("ready")
+            })
+            #expect(c.eventually(within: 10) {
+                (try? c.run(["status"]))?.stdout.contains(" 2.0/2.0 CPU\n") ?? false
+            })
+            let status = try c.run(["status"])
+            #expect(status.stdout.contains(" {'CPU': 1.0}: 1+ pending tasks/actors"), "\(status)")
+            #expect(c.eventually(within: 10) {
+                let tasks = (try? c.run(["list", "tasks", "--format", "json", "--limit", "1000"]))?.stdout ?? ""
+                return tasks.components(separatedBy: "\"state\": \"FINISHED\"").count - 1 == 3
+                    && tasks.contains("\"state\": \"FAILED\"") && tasks.contains("\"state\": \"RUNNING\"")
+            })
+            let failed = try c.run(["list", "tasks", "--filter", "state=FAILED", "--format", "json"])
+            #expect(failed.stdout.contains("\"name\": \"bad\"") && failed.stdout.contains("\"error_type\": \"TASK_EXECUTION_EXCEPTION\""), "\(failed)")
+            let summary = try c.run(["summary", "tasks"])
+            #expect(summary.stdout.contains("total_tasks: 7"), "\(summary)")
+            #expect(summary.stdout.range(of: #"\d+\s+ok\s+FINISHED: 3\s+NORMAL_TASK"#, options: .regularExpression) != nil, "\(summary)")
+            let taskID = failed.stdout.range(of: #"[0-9a-f]{16}f{24}01000000"#, options: .regularExpression).map { String(failed.stdout[$0]) } ?? ""
+            let one = try c.run(["get", "tasks", taskID])
+            #expect(one.stdout.hasPrefix("---\n-   task_id: \(taskID)\n"), "\(one)")
+            let workers = try c.run(["list", "workers", "--format", "json"])
+            #expect(workers.stdout.contains("\"worker_type\": \"DRIVER\"") && workers.stdout.contains("\"worker_type\": \"WORKER\""), "\(workers)")
+            let objects = try c.run(["list", "objects", "--format", "json", "--limit", "1000"])
+            #expect(objects.stdout.contains("\"object_size\": \"195.316 KiB\""), "\(objects)")
+            #expect(objects.stdout.contains("\"task_status\": \"FAILED\""), "\(objects)")
+            #expect(objects.stdout.contains("\"type\": \"DRIVER\""), "\(objects)")
+            let objectSummary = try c.run(["summary", "objects"])
+            #expect(objectSummary.stdout.contains("======== Object Summary:"), "\(objectSummary)")
+            let bad = try c.run(["summary", "everything"])
+            #expect(bad.status == 2 && bad.stderr.contains("'everything' is not one of 'tasks', 'objects'"), "\(bad)")
+        }
+    }
+
+    @Test("getting an object whose owner (a worker) died raises OwnerDiedError")
+    func ownerDied() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try c.writeScript("owner.py", """
+                import ray, os, time
+                ray.init()
+                @ray.remote
+                def make():
+                    return [ray.put("inner")], os.getpid()
+                refs, owner = ray.get(make.remote())
+                print("owner", owner, flush=True)
+                time.sleep(3)
+                try:
+                    ray.get(refs[0])
+                except ray.exceptions.OwnerDiedError as e:
+                    print("OwnerDiedError")
+                """)
+            let pid = try c.runInBackground(script)
+            defer { kill(pid, SIGKILL) }
+            var owner: Int32 = 0
+            #expect(c.eventually(within: 30) {
+                let out = (try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? ""
+                owner = out.split(separator: "\n").first { $0.hasPrefix("owner ") }.flatMap { Int32($0.dropFirst(6)) } ?? 0
+                return owner > 0
+            })
+            try #require(owner > 0)
+            kill(owner, SIGKILL)
+            #expect(c.eventually(within: 30) {
+                ((try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? "").contains("OwnerDiedError")
+            }, "\((try? String(contentsOfFile: script + ".out", encoding: .utf8)) ?? "")")
+        }
+    }
 }
