@@ -57,10 +57,8 @@ extension Raylet {
         let client = try await peers.client(host: source.rayletHost, port: Int(source.rayletPort))
         let path = objectStore.path(of: id)
         let partial = path + ".pull"
-        guard let out = FileHandle(forWritingAtPath: partial) ?? {
-            FileManager.default.createFile(atPath: partial, contents: nil)
-            return FileHandle(forWritingAtPath: partial)
-        }() else {
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+              let out = FileHandle(forWritingAtPath: partial) else {
             throw RuntimeError.failed("Cannot write \(partial) in the object store.")
         }
         var offset: Int64 = 0

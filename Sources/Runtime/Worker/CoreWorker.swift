@@ -34,6 +34,7 @@ public final class CoreWorker: RpcService {
         var exported: Set<String> = []
         var currentTask: TaskID?
         var currentDriver: Swiftray_WorkerAddress?
+        var currentStrategy: Swiftray_TaskStrategyData?
         var executor: (any TaskExecutor)?
         var printSink: (@Sendable (String, [String], Bool) -> Void)?
         var nodes: [NodeID: NodeInfo] = [:]
@@ -128,6 +129,13 @@ public final class CoreWorker: RpcService {
     public var currentDriver: Swiftray_WorkerAddress? {
         get { mutable.withLockedValue { $0.currentDriver } }
         set { mutable.withLockedValue { $0.currentDriver = newValue } }
+    }
+
+    /// The scheduling strategy of the task being executed (workers): child tasks of a task in a
+    /// placement group that captures its children go to the same group.
+    public var currentStrategy: Swiftray_TaskStrategyData? {
+        get { mutable.withLockedValue { $0.currentStrategy } }
+        set { mutable.withLockedValue { $0.currentStrategy = newValue } }
     }
 
     /// The parent of tasks submitted now: the executing task, or the driver's pseudo task.

@@ -46,6 +46,8 @@ public protocol ClusterBridge: AnyObject {
     func gpuIDs() -> [Int]
     /// Hex id of the task being executed (worker processes), nil in a driver.
     func currentTaskID() -> String?
+    /// Hex id of the placement group whose child tasks the running task captures, if any.
+    func currentPlacementGroup() -> String?
 }
 
 extension ClusterBridge {
@@ -69,4 +71,5 @@ extension ClusterBridge {
     }
     public func gpuIDs() -> [Int] { [] }
     public func currentTaskID() -> String? { nil }
+    public func currentPlacementGroup() -> String? { nil }
 }

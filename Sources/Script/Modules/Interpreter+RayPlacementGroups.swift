@@ -118,6 +118,9 @@ extension Interpreter {
             }
             return i.makePlacementGroup(id: found.id, bundles: found.bundles.map { i.fromData($0) })
         }
-        function(m, "get_current_placement_group") { _, _ in .none }
+        function(m, "get_current_placement_group") { i, _ in
+            guard let id = i.bridge.currentPlacementGroup() else { return .none }
+            return i.makePlacementGroup(id: id, bundles: [])
+        }
     }
 }

@@ -52,7 +52,31 @@ extension Interpreter {
     /// What a worker executes to run any remote function of this module: the imports, then every
     /// recorded top-level definition (remote ones re-wrapped with their decorator's options).
     func workerPackage() -> String {
-        (importPrelude + moduleDefinitions.map(\.source)).joined(separator: "\n") + "\n"
+        (importPrelude + capturedGlobals()).map { $0 + "\n" }.joined() + moduleDefinitions.map(\.source).joined()
+    }
+
+    /// `name = <value>` for the module's data globals that the definitions mention (Ray pickles
+    /// the globals a function refers to): values that cross the bridge (numbers, strings,
+    /// containers, placement groups, …); functions, classes and modules are defined otherwise.
+    func capturedGlobals() -> [String] {
+        let defined = Set(moduleDefinitions.map(\.name))
+        var words = Set<String>()
+        for d in moduleDefinitions {
+            var word = ""
+            for ch in d.source + " " {
+                if ch.isLetter || ch.isNumber || ch == "_" { word.append(ch) } else if !word.isEmpty { words.insert(word); word = "" }
+            }
+        }
+        var out: [String] = []
+        for name in mainScope.vars.keys.sorted() where words.contains(name) && !defined.contains(name) && !name.hasPrefix("__") {
+            switch mainScope.vars[name]! {
+            case .function, .builtin, .type, .module: continue
+            default: break
+            }
+            guard let data = try? toData(mainScope.vars[name]!) else { continue }
+            out.append("\(name) = \(literalSource(data))")
+        }
+        return out
     }
 
     /// Python source that rebuilds `d` on a worker.

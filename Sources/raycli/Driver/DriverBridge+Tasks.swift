@@ -50,7 +50,15 @@ extension DriverBridge {
         var group: PlacementGroupID?
         switch options.strategy {
         case .default:
-            break
+            // Inside a task of a placement group that captures its children, a child with no
+            // strategy of its own runs in the same group (any bundle).
+            if let parent = core.currentStrategy, parent.kind == .placementGroup, parent.captureChildTasks,
+               let id = PlacementGroupID(bytes: [UInt8](parent.placementGroupID)) {
+                resources = PlacementGroupResourceNames.request(resources, group: id, bundleIndex: -1)
+                strategy = parent
+                strategy.bundleIndex = -1
+                group = id
+            }
         case .spread:
             strategy.kind = .spread
         case .nodeAffinity(let node, let soft, let spill, let fail):
@@ -81,6 +89,12 @@ extension DriverBridge {
             resources: resources, strategy: strategy, numReturns: max(1, options.numReturns),
             maxRetries: options.maxRetries, retryExceptions: options.retryExceptions, placementGroupID: group)
         return try call { try await core.submitTask(request) }.map(\.hex)
+    }
+
+    /// The placement group of the running task when it captures child tasks (`get_current_placement_group()`).
+    func currentPlacementGroup() -> String? {
+        guard let parent = core?.currentStrategy, parent.kind == .placementGroup, parent.captureChildTasks else { return nil }
+        return PlacementGroupID(bytes: [UInt8](parent.placementGroupID))?.hex
     }
 
     /// The Python exception for an option that failed validation: TypeError for wrong types,

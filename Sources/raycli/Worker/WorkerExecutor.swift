@@ -72,6 +72,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         prefix += ")"
         core.currentTask = taskID
         core.currentDriver = spec.driver
+        core.currentStrategy = spec.strategy
         bridge.setTaskContext(taskID: taskID.hex, gpuIDs: gpuIDs)
         core.recordTaskState(spec, "RUNNING", pid: getpid())
         let taskPrefix = prefix, taskEnvironment = environment
@@ -90,6 +91,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         }
         await host.forwarder.drain()
         core.currentTask = nil
+        core.currentStrategy = nil
         switch outcome {
         case .value(let value):
             return await returns(spec, value, codec: codec, core: core)
