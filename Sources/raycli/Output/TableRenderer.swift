@@ -1,51 +1,60 @@
 import ClusterState
 import Foundation
 
-/// Python `tabulate(rows, headers=headers, showindex=True, tablefmt="plain", floatfmt=".3f")`
-/// (the vendored tabulate Ray's state CLI uses), exactly as `ray list` prints its tables.
+/// Python `tabulate(rows, headers=headers, ...)` (the vendored tabulate Ray's state CLI uses),
+/// exactly as `ray list` (`TableFormat.list`) and `ray summary` (`TableFormat.summary`) print
+/// their tables.
 ///
 /// Guarantees:
-/// - With `showIndex`, a first column holds the 0-based row index under an empty header.
+/// - No rows and no headers give the empty text.
+/// - With `showIndex`, a first column holds the 0-based row index under an empty header (no
+///   column when there are no rows).
 /// - Every column is as wide as its widest cell line or its header plus two, whichever is
 ///   larger; columns are joined by two spaces; every physical line is right-stripped; lines
-///   are joined by `\n` with no trailing newline.
+///   are joined by `\n` with no trailing newline. `.simple` adds its rule of dashes.
 /// - Column type follows tabulate's lattice (none < bool < int < float < text): `null` cells are
-///   empty, `True`/`False` (values or texts) are bool, numeric texts (`int()`/`float()` accept
-///   them) count as numbers. Numeric columns and their headers are right-aligned (tabulate's
-///   "decimal" alignment: `.3f` floats line up on the point); other columns left-aligned with
-///   their cells stripped of surrounding whitespace.
-/// - swiftray deviation (DESIGN §8): strings are never reformatted. A numeric-looking string
-///   (an id such as `01000000` or `0e000000`) makes its column right-aligned but prints as is;
-///   only real `.double` values (and ints/bools that share a column with them) get `.3f`.
+///   empty, `True`/`False` (values or texts) are bool, numeric texts count as numbers as
+///   `numericTexts` says. With `.decimal`, numeric columns and their headers are right-aligned
+///   (`.3f` floats line up on the point); every other column is left-aligned with its cells
+///   stripped of surrounding whitespace.
+/// - Float columns print ints, floats and bools (and, with `.numbers`, numeric texts) with the
+///   `floatFormat`; elsewhere floats print as Python's `repr`, ints as digits, texts as they are.
 /// - Dict cells become `yaml.dump(value, indent=2)` blocks (sorted keys), list cells their
 ///   Python `repr`; multi-line cells make multi-line rows, other cells blank-padded below.
 /// - Widths count Unicode code points, as Python's `len` does (tabulate without `wcwidth`);
 ///   only `\n`, `\r\n` and `\r` split cells into lines.
 public enum TableRenderer {
+    /// `ray list`'s table: `TableFormat.list(showIndex:)`.
     public static func render(headers: [String], rows: [[StateValue]], showIndex: Bool = true) -> String {
+        render(headers: headers, rows: rows, format: .list(showIndex: showIndex))
+    }
+
+    public static func render(headers: [String], rows: [[StateValue]], format: TableFormat) -> String {
+        if rows.isEmpty && headers.isEmpty { return "" }
         var headers = headers
         var rows = rows
-        if showIndex {
+        if format.showIndex {
             rows = rows.enumerated().map { [StateValue.int(Int64($0.offset))] + $0.element }
         }
-        if !rows.isEmpty {
-            let ncols = rows.map(\.count).max() ?? 0
-            if headers.count < ncols {
-                headers = Array(repeating: "", count: ncols - headers.count) + headers
-            }
-            rows = rows.map { $0 + Array(repeating: StateValue.null, count: ncols - $0.count) }
+        let ncols = max(rows.map(\.count).max() ?? 0, headers.count)
+        if !rows.isEmpty && headers.count < ncols {
+            headers = Array(repeating: "", count: ncols - headers.count) + headers
         }
-        let ncols = rows.first?.count ?? headers.count
-        var columns: [[String]] = []
+        rows = rows.map { $0 + Array(repeating: StateValue.null, count: ncols - $0.count) }
+
+        var widths: [Int] = []
         var aligns: [Bool] = []  // true = right ("decimal")
+        var columns: [[[String]]] = []  // column -> row -> lines
         for c in 0..<ncols {
             let raw = rows.map { cellValue($0[c]) }
-            let type = raw.map(cellType).max() ?? .bool
+            let type = raw.map { cellType($0, format.numericTexts) }.reduce(CellType.bool, max)
             let numeric = type == .int || type == .float
-            var strings = raw.map { format($0, columnType: type) }
-            if numeric {
+            let right = numeric && format.numberAlignment == .decimal
+            var strings = raw.map { self.format($0, columnType: type, format) }
+            if right {
                 let decimals = zip(raw, strings).map { value, text -> Int in
-                    if case .string = value { return -1 }  // ids stay verbatim, not decimal-aligned
+                    // ids stay verbatim, not decimal-aligned
+                    if case .string = value, format.numericTexts == .identifiers { return -1 }
                     return afterPoint(text)
                 }
                 let maxDecimals = decimals.max() ?? -1
@@ -53,34 +62,30 @@ public enum TableRenderer {
             } else {
                 strings = strings.map(pythonStrip)
             }
-            columns.append(strings)
-            aligns.append(numeric)
-        }
-        if columns.isEmpty && !headers.isEmpty {
-            columns = Array(repeating: [], count: headers.count)
-            aligns = Array(repeating: false, count: headers.count)
-        }
-        // Widths and padding.
-        var widths: [Int] = []
-        var paddedColumns: [[[String]]] = []  // column -> row -> lines
-        for (c, strings) in columns.enumerated() {
-            let header = c < headers.count ? headers[c] : ""
-            let minWidth = lines(header).map(width).max()! + 2
+            let minWidth = lines(headers[c]).map(width).max()! + 2
             let cellLines = strings.map(lines)
             let maxWidth = max(cellLines.flatMap { $0.map(width) }.max() ?? 0, minWidth)
             widths.append(maxWidth)
-            paddedColumns.append(cellLines.map { $0.map { pad($0, maxWidth, right: aligns[c]) } })
+            aligns.append(right)
+            columns.append(cellLines.map { $0.map { pad($0, maxWidth, right: right) } })
         }
+
         var out: [String] = []
+        let dashes = widths.map { [String(repeating: "-", count: $0)] }
         if !headers.isEmpty {
             let headerCells = headers.enumerated().map { c, h in
                 lines(h).map { pad($0, widths[c], right: aligns[c]) }
             }
             appendRow(headerCells, widths: widths, to: &out)
         }
-        for r in 0..<rows.count {
-            appendRow(paddedColumns.map { $0[r] }, widths: widths, to: &out)
+        if format.style == .simple {
+            // "simple" draws its rule under the header, or above and below a table without one.
+            appendRow(dashes, widths: widths, to: &out)
         }
+        for r in 0..<rows.count {
+            appendRow(columns.map { $0[r] }, widths: widths, to: &out)
+        }
+        if headers.isEmpty && format.style == .simple { appendRow(dashes, widths: widths, to: &out) }
         return out.joined(separator: "\n")
     }
 
@@ -100,7 +105,8 @@ public enum TableRenderer {
         }
     }
 
-    private static func cellType(_ v: StateValue) -> CellType {
+    /// tabulate's `_type`, with numeric texts typed as `numericTexts` says.
+    private static func cellType(_ v: StateValue, _ numericTexts: TableFormat.NumericTexts) -> CellType {
         switch v {
         case .null: return .none
         case .bool: return .bool
@@ -108,32 +114,45 @@ public enum TableRenderer {
         case .double: return .float
         case .string(let s):
             if s == "True" || s == "False" { return .bool }
-            // Numeric texts (ints and floats alike) are ids for swiftray: they right-align the
-            // column like ints but are never reformatted.
-            if PythonNumberSyntax.isInt(s) || PythonNumberSyntax.isFloat(s) { return .int }
-            return .text
+            if PythonNumberSyntax.isInt(s) { return .int }
+            guard PythonNumberSyntax.isFloat(s) else { return .text }
+            // Ids right-align the column like ints but are never reformatted.
+            if numericTexts == .identifiers { return .int }
+            // tabulate's `_isnumber` takes only `inf`, `-inf` and `nan` among the special
+            // spellings `float()` accepts.
+            let text = pythonStrip(s)
+            if let d = parseDouble(text), d.isInfinite || d.isNaN {
+                return ["inf", "-inf", "nan"].contains(text.lowercased()) ? .float : .text
+            }
+            return .float
         case .list, .dict: return .text
         }
     }
 
-    private static func format(_ v: StateValue, columnType: CellType) -> String {
+    /// tabulate's `_format` with `missingval=""`, `intfmt=""` and the format's `floatfmt`.
+    private static func format(_ v: StateValue, columnType: CellType, _ format: TableFormat) -> String {
+        if columnType == .float {
+            switch v {
+            case .int(let i): return format.floatFormat.format(Double(i))
+            case .double(let d): return format.floatFormat.format(d)
+            case .bool(let b): return format.floatFormat.format(b ? 1 : 0)
+            case .string(let s) where format.numericTexts == .numbers:
+                return parseDouble(pythonStrip(s)).map(format.floatFormat.format) ?? s
+            default: break
+            }
+        }
         switch v {
         case .null: return ""
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .double(let d): return PythonFloat.repr(d)
         case .string(let s): return s
-        case .int(let i): return columnType == .float ? fixed3(Double(i)) : String(i)
-        case .double(let d): return columnType == .float ? fixed3(d) : PythonFloat.repr(d)
-        case .bool(let b):
-            if columnType == .float { return b ? "1.000" : "0.000" }
-            return b ? "True" : "False"
         case .list, .dict: return v.pythonStr
         }
     }
 
-    /// Python `format(x, ".3f")`.
-    static func fixed3(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
-        return String(format: "%.3f", d)
+    private static func parseDouble(_ text: String) -> Double? {
+        Double(text.filter { $0 != "_" })
     }
 
     /// tabulate's `_afterpoint`: digits after the decimal point (or exponent), -1 for ints and
