@@ -137,6 +137,8 @@ final class TestCluster: @unchecked Sendable {
     /// SIGKILLs every recorded process and removes the temp dir.
     func destroy() {
         for pid in allRecordedPids() where TestCluster.isAlive(pid) { kill(pid, SIGKILL) }
+        let sessions = ((try? FileManager.default.contentsOfDirectory(atPath: tempDir)) ?? []).filter { $0.hasPrefix("session_2") }
+        for session in sessions { SessionPaths.removeObjectStores(sessionName: session) }
         try? FileManager.default.removeItem(atPath: tempDir)
     }
 

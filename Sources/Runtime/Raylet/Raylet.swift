@@ -49,7 +49,8 @@ public actor Raylet: RpcService {
         gpus = GPUInstances(count: Int(config.resources["GPU"].raw / ResourceQuantity(units: 1).raw))
         peers = ClientPool(token: config.token, peerKind: "raylet")
         let capacity = Int64(config.resources["object_store_memory"].doubleValue)
-        objectStore = LocalObjectStore(directory: config.sessionDir + "/object_store/" + String(nodeID.hex.prefix(16)),
+        objectStore = LocalObjectStore(directory: SessionPaths.objectStoreDir(sessionDir: config.sessionDir, sessionName: config.sessionName,
+                                                                              nodePrefix: String(nodeID.hex.prefix(16))),
                                        capacity: capacity)
     }
 

@@ -40,4 +40,24 @@ public struct SessionPaths: Sendable, Equatable {
                       parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
                       parts.tm_hour, parts.tm_min, parts.tm_sec, max(0, min(999_999, micros)), pid)
     }
+
+    /// Where a raylet keeps its object store: a directory in shared memory (`/dev/shm`, as Ray's
+    /// plasma store) when there is one, else in the session directory.
+    public static func objectStoreDir(sessionDir: String, sessionName: String, nodePrefix: String) -> String {
+        if FileManager.default.isWritableFile(atPath: sharedMemoryDir) {
+            return sharedMemoryDir + "/swiftray_" + sessionName + "_" + nodePrefix
+        }
+        return sessionDir + "/object_store/" + nodePrefix
+    }
+
+    static let sharedMemoryDir = "/dev/shm"
+
+    /// Removes the shared-memory object stores of a session whose raylets are gone (a raylet
+    /// removes its own when it stops gracefully; this cleans up after killed ones).
+    public static func removeObjectStores(sessionName: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: sharedMemoryDir)) ?? []
+        for name in names where name.hasPrefix("swiftray_" + sessionName + "_") {
+            try? FileManager.default.removeItem(atPath: sharedMemoryDir + "/" + name)
+        }
+    }
 }

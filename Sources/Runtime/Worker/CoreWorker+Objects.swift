@@ -30,8 +30,8 @@ extension CoreWorker {
         let dir = storeDir
         let path = dir + "/" + id.hex
         let partial = path + ".tmp"
-        guard FileManager.default.createFile(atPath: partial, contents: bytes) else {
-            throw RuntimeError.failed("Cannot write the object \(id.hex) into the object store at \(dir).")
+        guard Self.writeFile(partial, bytes) else {
+            throw RuntimeError.failed("Cannot write the object \(id.hex) into the object store at \(dir): \(String(cString: strerror(errno))).")
         }
         rename(partial, path)
         var seal = Swiftray_SealObjectRequest()
@@ -46,6 +46,23 @@ extension CoreWorker {
         location.size = Int64(bytes.count)
         payload.location = location
         return payload
+    }
+
+    /// Writes `bytes` to a new file with plain POSIX calls (one pass, no temporary copy).
+    static func writeFile(_ path: String, _ bytes: Data) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return true
+        }
     }
 
     /// The bytes behind a payload: inline, or memory-mapped from this node's object store

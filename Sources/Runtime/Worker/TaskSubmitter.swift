@@ -31,7 +31,10 @@ actor TaskSubmitter {
     }
 
     /// Tasks pushed to one worker before the earlier ones finish (they run one after another).
-    static let pipelineDepth = 1
+    /// 1, as Ray's `max_tasks_in_flight_per_worker`, so queued tasks wait for a free worker
+    /// rather than behind a busy one; `SWIFTRAY_MAX_TASKS_IN_FLIGHT_PER_WORKER` raises it
+    /// (more throughput for many tiny tasks, less parallelism for long ones).
+    static let pipelineDepth = max(1, Int(ProcessInfo.processInfo.environment["SWIFTRAY_MAX_TASKS_IN_FLIGHT_PER_WORKER"] ?? "") ?? 1)
     /// Lease requests one scheduling key may have outstanding.
     static let maxLeaseRequests = 10
 

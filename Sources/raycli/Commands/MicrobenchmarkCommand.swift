@@ -76,7 +76,10 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                 pgPerSecond.append(contentsOf: figures.perSecond)
                 pgLatencyMs.append(contentsOf: figures.latenciesMs)
             }
-            if round == 0 && (wanted("tasks") || wanted("put") || wanted("get")) {
+            let taskFigureNames = ["single client tasks sync", "single client tasks async", "multi client tasks async",
+                                   "single client put calls", "single client get calls",
+                                   "single client put gigabytes", "single client get gigabytes"]
+            if round == 0 && taskFigureNames.contains(where: wanted) {
                 taskFigures = try await TaskBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
             }
             if round == 0 {

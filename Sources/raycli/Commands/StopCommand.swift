@@ -40,6 +40,7 @@ struct StopCommand: ParsableCommand {
         }
         if processes.all().allSatisfy({ !$0.pid.isRunning }) {
             unlink(paths.currentClusterFile)
+            SessionPaths.removeObjectStores(sessionName: (session as NSString).lastPathComponent)
         }
     }
 }

@@ -11,7 +11,7 @@ import Script
 /// one after another), and turns the result into return objects — inline when small, in the
 /// node's object store when large — or into the exception `ray.get` re-raises.
 final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue = DispatchQueue(label: "swiftray.worker.interpreter")
+    private let thread = InterpreterThread()
     private let host: WorkerHost
     private let bridge: DriverBridge
     private let definitions = NIOLockedValueBox<[String: String]>([:])
@@ -79,9 +79,10 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         await sequencer.turn(request.leaseID, request.sequenceNumber)
         let outcome: TaskOutcome = await withCheckedContinuation { done in
             defer { Task { await self.sequencer.finished(request.leaseID, request.sequenceNumber) } }
-            queue.async {
+            thread.submit {
                 self.host.setTask(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
                 let interpreter = self.interpreter ?? Interpreter(host: self.host, bridge: self.bridge)
+                interpreter.runsOnLargeStack = false  // this thread already has a large stack
                 self.interpreter = interpreter
                 interpreter.refreshEnvironment()
                 let result = interpreter.executeTask(call)
