@@ -46,13 +46,9 @@ final class WorkerHost: ScriptHost, @unchecked Sendable {
         partial = [:]
     }
 
-    func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    func monotonicSeconds() -> Double { HostClock.monotonicSeconds() }
 
-    func wallClockSeconds() -> Double { Date().timeIntervalSince1970 }
+    func wallClockSeconds() -> Double { HostClock.wallClockSeconds() }
 
     func sleep(seconds: Double) {
         guard seconds > 0 else { return }
