@@ -376,4 +376,42 @@ struct TaskTests {
                 """, "\(r)")
         }
     }
+
+    @Test("the interactive repl defines remote functions line by line and runs them on workers")
+    func replTasks() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let home = c.tempDir + "/home"
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+            let env = ["SWIFTRAY_TEMP_DIR": c.tempDir, "HOME": home, "TERM": "dumb", "PATH": "/usr/bin:/bin"]
+            let tty = try PseudoTerminal(executable: c.binary, arguments: ["repl"], environment: env)
+            #expect(tty.expect(">>> "))
+            var m = tty.mark
+            tty.send("import ray\r")
+            #expect(tty.expect(">>> ", after: m))
+            m = tty.mark
+            tty.send("@ray.remote\r")
+            tty.send("def square(x):\r")
+            tty.send("    return x * x\r")
+            tty.send("\r")
+            #expect(tty.expect(">>> ", after: m), "\(tty.output)")
+            m = tty.mark
+            tty.send("offset = 10\r")
+            #expect(tty.expect(">>> ", after: m))
+            m = tty.mark
+            tty.send("@ray.remote\r")
+            tty.send("def shifted(x):\r")
+            tty.send("    return ray.get(square.remote(x)) + offset\r")
+            tty.send("\r")
+            #expect(tty.expect(">>> ", after: m), "\(tty.output)")
+            m = tty.mark
+            tty.send("ray.get([square.remote(i) for i in range(4)])\r")
+            #expect(tty.expect("[0, 1, 4, 9]\r\n>>> ", within: 30, after: m), "\(tty.output)")
+            m = tty.mark
+            tty.send("ray.get(shifted.remote(3))\r")
+            #expect(tty.expect("19\r\n>>> ", within: 30, after: m), "\(tty.output)")
+            tty.send("\u{04}")
+            #expect(tty.waitForExit(within: 15) == 0)
+        }
+    }
 }
