@@ -30,7 +30,9 @@ let package = Package(
             exclude: ["Wire/job.proto.sha256", "Wire/kv.proto.sha256", "Wire/node.proto.sha256",
                       "Wire/node_calls.proto.sha256", "Wire/placement_group.proto.sha256",
                       "Wire/placement_group_calls.proto.sha256", "Wire/status.proto.sha256",
-                      "Wire/task.proto.sha256", "Wire/task_calls.proto.sha256", "Wire/transport.proto.sha256"]
+                      "Wire/task.proto.sha256", "Wire/task_calls.proto.sha256", "Wire/transport.proto.sha256",
+                      "Wire/value.proto.sha256", "Wire/task_record.proto.sha256", "Wire/worker_calls.proto.sha256",
+                      "Wire/object_calls.proto.sha256"]
         ),
         .target(name: "Scheduling", dependencies: ["ClusterState"]),
         .target(
