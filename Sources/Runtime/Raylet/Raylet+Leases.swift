@@ -249,15 +249,20 @@ extension Raylet {
 
     /// Drops everything a finished job still has here: queued requests and idle workers.
     func jobFinished(_ job: JobID) {
-        for p in pendingLeases where p.jobID == job {
-            if p.allocated { release(p.request, gpuIDs: p.gpuIDs) }
-            p.reply.resume(returning: Self.failedReply("Job \(job.hex) has finished."))
-        }
-        pendingLeases.removeAll { $0.jobID == job }
+        dropPendingLeases(answering: Self.failedReply("Job \(job.hex) has finished.")) { $0.jobID == job }
         for (id, w) in workers where w.jobID == job && !w.isDriver {
             if case .leased = w.state { continue }
             stopWorker(id, reason: "job \(job.hex) finished")
         }
+    }
+
+    /// Removes the waiting requests that match, giving back what they had taken, and answers them.
+    func dropPendingLeases(answering reply: Swiftray_RequestWorkerLeaseReply, where matches: (PendingLease) -> Bool) {
+        for p in pendingLeases where matches(p) {
+            if p.allocated { release(p.request, gpuIDs: p.gpuIDs) }
+            p.reply.resume(returning: reply)
+        }
+        pendingLeases.removeAll(where: matches)
     }
 
     static func failedReply(_ message: String) -> Swiftray_RequestWorkerLeaseReply {

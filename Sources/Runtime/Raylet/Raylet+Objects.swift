@@ -6,10 +6,14 @@ import Foundation
 extension Raylet {
     static var chunkSize: Int64 { 8 << 20 }
 
-    /// Keeps the `object_store_memory` resource equal to what the store has left.
-    func objectStoreUsageChanged(by delta: Int64) {
-        guard delta != 0 else { return }
-        available["object_store_memory"] -= ResourceQuantity(Double(delta))
+    /// Changes the object store and keeps the `object_store_memory` resource equal to what it
+    /// has left.
+    func changeObjectStore<T>(_ body: (inout LocalObjectStore) -> T) -> T {
+        let before = objectStore.used
+        let result = body(&objectStore)
+        let delta = objectStore.used - before
+        if delta != 0 { available["object_store_memory"] -= ResourceQuantity(Double(delta)) }
+        return result
     }
 
     /// `raylet.SealObject`: a local core worker wrote an object file.
@@ -17,11 +21,10 @@ extension Raylet {
         guard let id = ObjectID(bytes: [UInt8](r.objectID)) else {
             throw RuntimeError.invalidArgument("SealObject carries a malformed object id.")
         }
-        let before = objectStore.used
-        if let problem = objectStore.seal(id, size: r.size, owner: WorkerID(bytes: [UInt8](r.ownerWorkerID))) {
+        let owner = WorkerID(bytes: [UInt8](r.ownerWorkerID))
+        if let problem = changeObjectStore({ $0.seal(id, size: r.size, owner: owner) }) {
             throw RuntimeError.failed(problem)
         }
-        objectStoreUsageChanged(by: objectStore.used - before)
     }
 
     /// `raylet.PullObject`: makes an object local, fetching it from its node if needed.
@@ -82,9 +85,7 @@ extension Raylet {
             throw error
         }
         rename(partial, path)
-        let before = objectStore.used
-        if let problem = objectStore.seal(id, size: size, owner: nil) { throw RuntimeError.failed(problem) }
-        objectStoreUsageChanged(by: objectStore.used - before)
+        if let problem = changeObjectStore({ $0.seal(id, size: size, owner: nil) }) { throw RuntimeError.failed(problem) }
         return path
     }
 
@@ -105,9 +106,7 @@ extension Raylet {
 
     /// `raylet.FreeObjects`: an owner released objects.
     func freeObjects(_ r: Swiftray_FreeObjectsRequest) {
-        let before = objectStore.used
-        objectStore.free(r.objectIds.compactMap { ObjectID(bytes: [UInt8]($0)) })
-        objectStoreUsageChanged(by: objectStore.used - before)
+        changeObjectStore { $0.free(r.objectIds.compactMap { ObjectID(bytes: [UInt8]($0)) }) }
     }
 
     /// `raylet.ListObjects`: the references every local core worker holds.

@@ -83,13 +83,9 @@ extension Raylet {
     /// A connection closed: an owner's pending requests and leases end; a worker or driver that
     /// registered on it has exited.
     func connectionEnded(_ connectionID: UInt64) {
-        for p in pendingLeases where p.connectionID == connectionID {
-            if p.allocated { release(p.request, gpuIDs: p.gpuIDs) }
-            var reply = Swiftray_RequestWorkerLeaseReply()
-            reply.rejected = true
-            p.reply.resume(returning: reply)
-        }
-        pendingLeases.removeAll { $0.connectionID == connectionID }
+        var rejected = Swiftray_RequestWorkerLeaseReply()
+        rejected.rejected = true
+        dropPendingLeases(answering: rejected) { $0.connectionID == connectionID }
         for (leaseID, lease) in leases where lease.connectionID == connectionID {
             // The owner is gone; whatever its worker runs is orphaned.
             leases[leaseID] = nil
@@ -109,9 +105,7 @@ extension Raylet {
             endLease(lease)
         }
         for k in pendingLeases.indices where pendingLeases[k].worker == id { pendingLeases[k].worker = nil }
-        let freedBefore = objectStore.used
-        objectStore.freeOwnedBy(id)
-        objectStoreUsageChanged(by: objectStore.used - freedBefore)
+        changeObjectStore { $0.freeOwnedBy(id) }
         report(w, alive: false)
         if w.isDriver {
             logger.info("Driver of job \(w.jobID) (pid \(w.pid)) detached.")

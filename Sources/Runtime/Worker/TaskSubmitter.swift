@@ -41,7 +41,7 @@ actor TaskSubmitter {
     /// Set once by `bind` before any task is submitted; the core worker outlives its submitter.
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
-    private var queues: [String: Queue] = [:]
+    private var queues: [SchedulingKey: Queue] = [:]
     /// Set when the process is shutting down: failures are no longer retried or reported.
     private var stopped = false
 
@@ -99,22 +99,27 @@ actor TaskSubmitter {
         return out
     }
 
-    private func key(_ spec: Swiftray_TaskSpec) -> String {
-        let shape = spec.resources.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        let strategy = (try? spec.strategy.serializedData().base64EncodedString()) ?? ""
-        return shape + "|" + strategy
+    /// Tasks with the same resource shape and strategy share leases (Ray's scheduling class).
+    struct SchedulingKey: Hashable {
+        let resources: [String: Int64]
+        let strategy: Swiftray_TaskStrategyData
+
+        init(_ spec: Swiftray_TaskSpec) {
+            resources = spec.resources
+            strategy = spec.strategy
+        }
     }
 
     private func enqueue(_ spec: Swiftray_TaskSpec) {
         if stopped { return }
         core.events.state(spec, "PENDING_NODE_ASSIGNMENT")
-        let k = key(spec)
+        let k = SchedulingKey(spec)
         queues[k, default: Queue()].tasks.append(spec)
         pump(k)
     }
 
     /// Feeds leased workers, asks for more leases while tasks wait, returns idle leases.
-    private func pump(_ k: String) {
+    private func pump(_ k: SchedulingKey) {
         guard var q = queues[k] else { return }
         // SPREAD tasks get one worker each (so they spread over the nodes); others pipeline.
         let depth = q.tasks.first?.strategy.kind == .spread ? 1 : Self.pipelineDepth
@@ -171,7 +176,7 @@ actor TaskSubmitter {
         return (core.rayletHost, core.rayletPort)
     }
 
-    private func requestLease(key k: String, spec: Swiftray_TaskSpec, backlog: Int) async {
+    private func requestLease(key k: SchedulingKey, spec: Swiftray_TaskSpec, backlog: Int) async {
         var (host, port) = await leaseTarget(spec)
         var request = Swiftray_RequestWorkerLeaseRequest()
         request.resources = spec.resources
@@ -228,12 +233,12 @@ actor TaskSubmitter {
         }
     }
 
-    private func requestDone(_ k: String) {
+    private func requestDone(_ k: SchedulingKey) {
         queues[k]?.requesting -= 1
         pump(k)
     }
 
-    private func leaseGranted(_ k: String, _ lease: Lease) {
+    private func leaseGranted(_ k: SchedulingKey, _ lease: Lease) {
         guard queues[k] != nil else {
             Task { await self.giveBack(lease, failed: false) }
             return
@@ -244,7 +249,7 @@ actor TaskSubmitter {
     }
 
     /// No node will ever run these tasks (e.g. hard affinity to a dead node): fail them.
-    private func leaseFailed(_ k: String, _ message: String) {
+    private func leaseFailed(_ k: SchedulingKey, _ message: String) {
         guard var q = queues[k] else { return }
         q.requesting -= 1
         let doomed = q.tasks
@@ -270,7 +275,7 @@ actor TaskSubmitter {
 
     /// Sends the task to the leased worker now (in order with earlier pushes on this lease) and
     /// handles its answer when it comes.
-    private func push(_ spec: Swiftray_TaskSpec, key k: String, lease: Lease) {
+    private func push(_ spec: Swiftray_TaskSpec, key k: SchedulingKey, lease: Lease) {
         core.events.state(spec, "SUBMITTED_TO_WORKER")
         var request = Swiftray_PushTaskRequest()
         request.spec = spec
@@ -283,7 +288,7 @@ actor TaskSubmitter {
         Task { await self.pushed(spec, key: k, lease: lease, answer: answer) }
     }
 
-    private func pushed(_ spec: Swiftray_TaskSpec, key k: String, lease: Lease,
+    private func pushed(_ spec: Swiftray_TaskSpec, key k: SchedulingKey, lease: Lease,
                         answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
         let outcome: Result<Swiftray_PushTaskReply, any Error>
         do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }

@@ -5,9 +5,10 @@ public struct RemoteCallSpec: Sendable, Equatable {
     public var name: String
     /// The whole driver module source, for reference.
     public var moduleSource: String
-    /// What a worker executes to define the callable: the driver's top-level imports followed
-    /// by the `def`/`class` statement itself (dedented, without its `@ray.remote` decorator).
-    /// Exported to the GCS KV by the runtime; `Interpreter.executeTask` consumes it.
+    /// What a worker executes to define the callable: the driver module's imports, the data
+    /// globals its definitions mention, and every top-level function and class (remote ones
+    /// re-wrapped with their decorator's options). Exported to the GCS KV by the runtime;
+    /// `Interpreter.executeTask` consumes it.
     public var definitionSource: String
     public var arguments: [ScriptData]
     public var keywordArguments: [ScriptDataEntry]

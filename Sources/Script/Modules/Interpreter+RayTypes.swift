@@ -158,16 +158,12 @@ extension Interpreter {
             let inst = PyInstance(type: rayState.types["RemoteFunction"]!)
             inst.attrs["_function"] = target
             inst.attrs["_name"] = .str(f.name)
-            inst.attrs["_definition"] = .str(definitionSource(filename: f.filename, from: f.code.line, to: f.code.endLine))
             inst.attrs["_options"] = .dict(opts)
             return .instance(inst)
         case .type(let t):
             let inst = PyInstance(type: rayState.types["ActorClass"]!)
             inst.attrs["_target"] = target
             inst.attrs["_name"] = .str(t.name)
-            if let code = rayState.classCodes[ObjectIdentifier(t)] {
-                inst.attrs["_definition"] = .str(definitionSource(filename: code.filename, from: code.code.line, to: code.code.endLine))
-            }
             inst.attrs["_options"] = .dict(opts)
             return .instance(inst)
         default:

@@ -16,30 +16,22 @@ extension Interpreter {
         }
     }
 
-    /// The imports plus the dedented source lines `from...to` of `filename`.
-    func definitionSource(filename: String, from start: Int, to end: Int) -> String {
-        guard let lines = sources[filename], start >= 1, end >= start, end <= lines.count else { return "" }
-        var body = lines[(start - 1)..<end].map(String.init)
+    /// The source lines `from...to` of `filename`, dedented, each ending in a newline; nil when
+    /// the lines are not known.
+    func dedentedSource(filename: String, from start: Int, to end: Int) -> String? {
+        guard let lines = sources[filename], start >= 1, end >= start, end <= lines.count else { return nil }
+        let body = lines[(start - 1)..<end]
         let indent = body.first.map { $0.prefix { $0 == " " || $0 == "\t" }.count } ?? 0
-        body = body.map { line in
+        return body.map { line in
             let lead = line.prefix { $0 == " " || $0 == "\t" }.count
-            return String(line.dropFirst(min(indent, lead)))
-        }
-        return (importPrelude + body).joined(separator: "\n") + "\n"
+            return String(line.dropFirst(min(indent, lead))) + "\n"
+        }.joined()
     }
 
     /// Records a top-level function or class of the driver's module (its undecorated source, and
     /// how `@ray.remote` wrapped it), so workers can define everything a remote function uses.
     func recordDefinition(_ name: String, from start: Int, to end: Int, value: Value) {
-        let filename = frames.last?.filename ?? mainFilename
-        guard let lines = sources[filename], start >= 1, end >= start, end <= lines.count else { return }
-        var body = lines[(start - 1)..<end].map(String.init)
-        let indent = body.first.map { $0.prefix { $0 == " " || $0 == "\t" }.count } ?? 0
-        body = body.map { line in
-            let lead = line.prefix { $0 == " " || $0 == "\t" }.count
-            return String(line.dropFirst(min(indent, lead)))
-        }
-        var source = body.joined(separator: "\n") + "\n"
+        guard var source = dedentedSource(filename: frames.last?.filename ?? mainFilename, from: start, to: end) else { return }
         if case .instance(let inst) = value, inst.type === rayState.types["RemoteFunction"] || inst.type === rayState.types["ActorClass"] {
             var options = "{}"
             if case .dict(let d)? = inst.attrs["_options"], let data = try? toData(.dict(d)) { options = literalSource(data) }

@@ -2,6 +2,4 @@
 struct RayState {
     var connection: JobConnection?
     var types: [String: PyType] = [:]
-    /// Where each script class was defined (for exporting actor class sources).
-    var classCodes: [ObjectIdentifier: (code: ClassCode, filename: String)] = [:]
 }

@@ -168,7 +168,6 @@ extension Interpreter {
         _ = try execBlock(code.body, classScope)
         let t = PyType(name: code.name, bases: bases, module: "__main__")
         t.qualname = qualname
-        rayState.classCodes[ObjectIdentifier(t)] = (code, frames.last?.filename ?? mainFilename)
         for (k, v) in classScope.vars where k != "__qualname__" { t.dict[k] = v }
         for v in t.dict.values {
             if case .function(let f) = v { f.definingClass = t }

@@ -7,7 +7,7 @@ import Script
 
 /// Runs pushed tasks in a worker process: loads each function's definition from the GCS KV
 /// once (then caches it), resolves the arguments (inline values, or objects read from the
-/// object store), runs the call on the interpreter's own serial queue (tasks of one lease run
+/// object store), runs the call on the interpreter's own thread (tasks of one lease run
 /// one after another), and turns the result into return objects — inline when small, in the
 /// node's object store when large — or into the exception `ray.get` re-raises.
 final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
@@ -80,11 +80,11 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         let outcome: TaskOutcome = await withCheckedContinuation { done in
             defer { Task { await self.sequencer.finished(request.leaseID, request.sequenceNumber) } }
             thread.submit {
-                self.host.setTask(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
+                let changed = self.host.setTask(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
                 let interpreter = self.interpreter ?? Interpreter(host: self.host, bridge: self.bridge)
                 interpreter.runsOnLargeStack = false  // this thread already has a large stack
                 self.interpreter = interpreter
-                interpreter.refreshEnvironment()
+                if changed { interpreter.refreshEnvironment() }
                 let result = interpreter.executeTask(call)
                 self.host.flush()
                 done.resume(returning: result)
@@ -101,7 +101,8 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
             e.typeName = f.typeName
             let body = f.traceback.hasPrefix("Traceback (most recent call last):\n")
                 ? String(f.traceback.dropFirst("Traceback (most recent call last):\n".count)) : f.traceback
-            e.message = "ray::\(spec.name)() (pid=\(getpid()), ip=\(core.nodeIP))\n" + body.trimmingTrailingNewlines()
+            e.message = "ray::\(spec.name)() (pid=\(getpid()), ip=\(core.nodeIP))\n"
+                + String(body.reversed().drop { $0 == "\n" }.reversed())
             e.traceback = f.traceback
             e.errorType = "TASK_EXECUTION_EXCEPTION"
             var reply = Swiftray_PushTaskReply()
@@ -184,13 +185,5 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         reply.hasError_p = true
         reply.error = e
         return reply
-    }
-}
-
-extension String {
-    func trimmingTrailingNewlines() -> String {
-        var s = self
-        while s.hasSuffix("\n") { s.removeLast() }
-        return s
     }
 }

@@ -16,13 +16,18 @@ final class WorkerHost: ScriptHost, @unchecked Sendable {
 
     init(forwarder: OutputForwarder) { self.forwarder = forwarder }
 
-    /// Sets who prints (prefix), where output goes, and the task's environment.
-    func setTask(prefix: String, driver: Swiftray_WorkerAddress, environment: [String: String]) {
+    /// Sets who prints (prefix), where output goes, and the task's environment. Returns true
+    /// when the environment differs from the previous task's (so `os.environ` needs a refresh).
+    @discardableResult
+    func setTask(prefix: String, driver: Swiftray_WorkerAddress, environment: [String: String]) -> Bool {
         flush()
         self.prefix = prefix
         self.driver = driver
+        guard environment != overrides else { return false }
+        for k in overrides.keys where environment[k] == nil { unsetenv(k) }
         overrides = environment
         for (k, v) in environment { setenv(k, v, 1) }
+        return true
     }
 
     func write(_ text: String, to stream: ScriptStream) {
