@@ -32,7 +32,7 @@ let package = Package(
                       "Wire/placement_group_calls.proto.sha256", "Wire/status.proto.sha256",
                       "Wire/task.proto.sha256", "Wire/task_calls.proto.sha256", "Wire/transport.proto.sha256",
                       "Wire/value.proto.sha256", "Wire/task_record.proto.sha256", "Wire/worker_calls.proto.sha256",
-                      "Wire/object_calls.proto.sha256"]
+                      "Wire/object_calls.proto.sha256", "Wire/actor.proto.sha256", "Wire/actor_calls.proto.sha256"]
         ),
         .target(name: "Scheduling", dependencies: ["ClusterState"]),
         .target(

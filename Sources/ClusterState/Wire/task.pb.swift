@@ -247,6 +247,57 @@ public nonisolated struct Swiftray_TaskSpec: @unchecked Sendable {
     set {_uniqueStorage()._submittedMs = newValue}
   }
 
+  /// Actors: the creation task carries `actor_id` and `actor_creation`; a method call carries
+  /// `actor_id`, the caller's id and order, and the actor incarnation it was sent to.
+  public var actorID: Data {
+    get {_storage._actorID}
+    set {_uniqueStorage()._actorID = newValue}
+  }
+
+  public var actorCreation: Bool {
+    get {_storage._actorCreation}
+    set {_uniqueStorage()._actorCreation = newValue}
+  }
+
+  public var callerID: Data {
+    get {_storage._callerID}
+    set {_uniqueStorage()._callerID = newValue}
+  }
+
+  /// per caller and actor, from 0
+  public var sequenceNumber: Int64 {
+    get {_storage._sequenceNumber}
+    set {_uniqueStorage()._sequenceNumber = newValue}
+  }
+
+  /// every call of this caller below this number was answered
+  public var callerProcessedUpTo: Int64 {
+    get {_storage._callerProcessedUpTo}
+    set {_uniqueStorage()._callerProcessedUpTo = newValue}
+  }
+
+  /// `.options(concurrency_group=)`; empty: the method's own
+  public var concurrencyGroup: String {
+    get {_storage._concurrencyGroup}
+    set {_uniqueStorage()._concurrencyGroup = newValue}
+  }
+
+  public var maxTaskRetries: Int32 {
+    get {_storage._maxTaskRetries}
+    set {_uniqueStorage()._maxTaskRetries = newValue}
+  }
+
+  /// actor tasks: the actor's class
+  public var className: String {
+    get {_storage._className}
+    set {_uniqueStorage()._className = newValue}
+  }
+
+  public var incarnation: Int32 {
+    get {_storage._incarnation}
+    set {_uniqueStorage()._incarnation = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -445,7 +496,7 @@ nonisolated extension Swiftray_TaskStrategyData.Kind: SwiftProtobuf._ProtoNamePr
 
 nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TaskSpec"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}task_id\0\u{3}job_id\0\u{3}parent_task_id\0\u{1}name\0\u{3}function_key\0\u{1}args\0\u{3}kwarg_names\0\u{1}kwargs\0\u{1}resources\0\u{3}num_returns\0\u{3}attempt_number\0\u{3}max_retries\0\u{3}retry_exceptions\0\u{1}owner\0\u{1}driver\0\u{1}strategy\0\u{1}namespace\0\u{3}submitted_ms\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}task_id\0\u{3}job_id\0\u{3}parent_task_id\0\u{1}name\0\u{3}function_key\0\u{1}args\0\u{3}kwarg_names\0\u{1}kwargs\0\u{1}resources\0\u{3}num_returns\0\u{3}attempt_number\0\u{3}max_retries\0\u{3}retry_exceptions\0\u{1}owner\0\u{1}driver\0\u{1}strategy\0\u{1}namespace\0\u{3}submitted_ms\0\u{3}actor_id\0\u{3}actor_creation\0\u{3}caller_id\0\u{3}sequence_number\0\u{3}caller_processed_up_to\0\u{3}concurrency_group\0\u{3}max_task_retries\0\u{3}class_name\0\u{1}incarnation\0")
 
   fileprivate class _StorageClass {
     var _taskID: Data = Data()
@@ -466,6 +517,15 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
     var _strategy: Swiftray_TaskStrategyData? = nil
     var _namespace: String = String()
     var _submittedMs: Int64 = 0
+    var _actorID: Data = Data()
+    var _actorCreation: Bool = false
+    var _callerID: Data = Data()
+    var _sequenceNumber: Int64 = 0
+    var _callerProcessedUpTo: Int64 = 0
+    var _concurrencyGroup: String = String()
+    var _maxTaskRetries: Int32 = 0
+    var _className: String = String()
+    var _incarnation: Int32 = 0
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -494,6 +554,15 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
       _strategy = source._strategy
       _namespace = source._namespace
       _submittedMs = source._submittedMs
+      _actorID = source._actorID
+      _actorCreation = source._actorCreation
+      _callerID = source._callerID
+      _sequenceNumber = source._sequenceNumber
+      _callerProcessedUpTo = source._callerProcessedUpTo
+      _concurrencyGroup = source._concurrencyGroup
+      _maxTaskRetries = source._maxTaskRetries
+      _className = source._className
+      _incarnation = source._incarnation
     }
   }
 
@@ -530,6 +599,15 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
         case 16: try { try decoder.decodeSingularMessageField(value: &_storage._strategy) }()
         case 17: try { try decoder.decodeSingularStringField(value: &_storage._namespace) }()
         case 18: try { try decoder.decodeSingularInt64Field(value: &_storage._submittedMs) }()
+        case 19: try { try decoder.decodeSingularBytesField(value: &_storage._actorID) }()
+        case 20: try { try decoder.decodeSingularBoolField(value: &_storage._actorCreation) }()
+        case 21: try { try decoder.decodeSingularBytesField(value: &_storage._callerID) }()
+        case 22: try { try decoder.decodeSingularInt64Field(value: &_storage._sequenceNumber) }()
+        case 23: try { try decoder.decodeSingularInt64Field(value: &_storage._callerProcessedUpTo) }()
+        case 24: try { try decoder.decodeSingularStringField(value: &_storage._concurrencyGroup) }()
+        case 25: try { try decoder.decodeSingularInt32Field(value: &_storage._maxTaskRetries) }()
+        case 26: try { try decoder.decodeSingularStringField(value: &_storage._className) }()
+        case 27: try { try decoder.decodeSingularInt32Field(value: &_storage._incarnation) }()
         default: break
         }
       }
@@ -596,6 +674,33 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
       if _storage._submittedMs != 0 {
         try visitor.visitSingularInt64Field(value: _storage._submittedMs, fieldNumber: 18)
       }
+      if !_storage._actorID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._actorID, fieldNumber: 19)
+      }
+      if _storage._actorCreation != false {
+        try visitor.visitSingularBoolField(value: _storage._actorCreation, fieldNumber: 20)
+      }
+      if !_storage._callerID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._callerID, fieldNumber: 21)
+      }
+      if _storage._sequenceNumber != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._sequenceNumber, fieldNumber: 22)
+      }
+      if _storage._callerProcessedUpTo != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._callerProcessedUpTo, fieldNumber: 23)
+      }
+      if !_storage._concurrencyGroup.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._concurrencyGroup, fieldNumber: 24)
+      }
+      if _storage._maxTaskRetries != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._maxTaskRetries, fieldNumber: 25)
+      }
+      if !_storage._className.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._className, fieldNumber: 26)
+      }
+      if _storage._incarnation != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._incarnation, fieldNumber: 27)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -623,6 +728,15 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._strategy != rhs_storage._strategy {return false}
         if _storage._namespace != rhs_storage._namespace {return false}
         if _storage._submittedMs != rhs_storage._submittedMs {return false}
+        if _storage._actorID != rhs_storage._actorID {return false}
+        if _storage._actorCreation != rhs_storage._actorCreation {return false}
+        if _storage._callerID != rhs_storage._callerID {return false}
+        if _storage._sequenceNumber != rhs_storage._sequenceNumber {return false}
+        if _storage._callerProcessedUpTo != rhs_storage._callerProcessedUpTo {return false}
+        if _storage._concurrencyGroup != rhs_storage._concurrencyGroup {return false}
+        if _storage._maxTaskRetries != rhs_storage._maxTaskRetries {return false}
+        if _storage._className != rhs_storage._className {return false}
+        if _storage._incarnation != rhs_storage._incarnation {return false}
         return true
       }
       if !storagesAreEqual {return false}

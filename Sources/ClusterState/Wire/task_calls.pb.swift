@@ -52,11 +52,22 @@ public nonisolated struct Swiftray_PushTaskRequest: Sendable {
   /// order of pushes on this lease, from 0: the worker runs them in this order
   public var sequenceNumber: Int64 = 0
 
+  /// actor creation: how its calls run
+  public var actorConcurrency: Swiftray_ActorConcurrency {
+    get {_actorConcurrency ?? Swiftray_ActorConcurrency()}
+    set {_actorConcurrency = newValue}
+  }
+  /// Returns true if `actorConcurrency` has been explicitly set.
+  public var hasActorConcurrency: Bool {self._actorConcurrency != nil}
+  /// Clears the value of `actorConcurrency`. Subsequent reads from it will return its default value.
+  public mutating func clearActorConcurrency() {self._actorConcurrency = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _spec: Swiftray_TaskSpec? = nil
+  fileprivate var _actorConcurrency: Swiftray_ActorConcurrency? = nil
 }
 
 public nonisolated struct Swiftray_PushTaskReply: Sendable {
@@ -180,7 +191,7 @@ fileprivate nonisolated let _protobuf_package = "swiftray"
 
 nonisolated extension Swiftray_PushTaskRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushTaskRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}spec\0\u{3}gpu_ids\0\u{1}resources\0\u{3}lease_id\0\u{3}sequence_number\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}spec\0\u{3}gpu_ids\0\u{1}resources\0\u{3}lease_id\0\u{3}sequence_number\0\u{3}actor_concurrency\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -193,6 +204,7 @@ nonisolated extension Swiftray_PushTaskRequest: SwiftProtobuf.Message, SwiftProt
       case 3: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resources) }()
       case 4: try { try decoder.decodeSingularBytesField(value: &self.leaseID) }()
       case 5: try { try decoder.decodeSingularInt64Field(value: &self.sequenceNumber) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._actorConcurrency) }()
       default: break
       }
     }
@@ -218,6 +230,9 @@ nonisolated extension Swiftray_PushTaskRequest: SwiftProtobuf.Message, SwiftProt
     if self.sequenceNumber != 0 {
       try visitor.visitSingularInt64Field(value: self.sequenceNumber, fieldNumber: 5)
     }
+    try { if let v = self._actorConcurrency {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -227,6 +242,7 @@ nonisolated extension Swiftray_PushTaskRequest: SwiftProtobuf.Message, SwiftProt
     if lhs.resources != rhs.resources {return false}
     if lhs.leaseID != rhs.leaseID {return false}
     if lhs.sequenceNumber != rhs.sequenceNumber {return false}
+    if lhs._actorConcurrency != rhs._actorConcurrency {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -32,6 +32,11 @@ public protocol ClusterBridge: AnyObject {
     func wait(_ objectIDs: [String], numReturns: Int, timeout: Double?) throws -> (ready: [String], remaining: [String])
     /// `ray.kill(actor)`.
     func killActor(_ actorID: String, noRestart: Bool) throws
+    /// `ray.get_actor(name, namespace=)`: the live named actor as `.actorHandle`, or nil when
+    /// there is none (the script raises Ray's ValueError). `namespace` nil is the job's.
+    func getActor(named name: String, namespace: String?) throws -> ScriptData?
+    /// Hex id of the actor this process runs (worker of an actor), nil otherwise.
+    func currentActorID() -> String?
     /// Creates a placement group; returns its hex id.
     func createPlacementGroup(bundles: [ScriptData], strategy: String, name: String, lifetime: String?) throws -> String
     /// Removes a placement group.
@@ -60,6 +65,8 @@ extension ClusterBridge {
         throw BridgeError.notImplemented("ray.wait")
     }
     public func killActor(_ actorID: String, noRestart: Bool) throws { throw BridgeError.notImplemented("ray.kill") }
+    public func getActor(named name: String, namespace: String?) throws -> ScriptData? { throw BridgeError.notImplemented("ray.get_actor") }
+    public func currentActorID() -> String? { nil }
     public func createPlacementGroup(bundles: [ScriptData], strategy: String, name: String, lifetime: String?) throws -> String {
         throw BridgeError.notImplemented("placement groups")
     }
