@@ -10,6 +10,8 @@ public struct GcsSnapshot: Sendable {
     public var lastJobCounter: UInt32
     /// Placement groups in creation order.
     public var placementGroups: [PlacementGroupInfo]
+    /// Actor records in registration order.
+    public var actors: [Swiftray_ActorRecord] = []
 
     public init(nodes: [NodeInfo] = [], jobs: [JobInfo] = [], lastJobCounter: UInt32 = 0,
                 placementGroups: [PlacementGroupInfo] = []) {

@@ -65,7 +65,31 @@ public final class GcsStore: Sendable {
                     data BLOB NOT NULL);
                 """)
         }
+        m.registerMigration("v3-actors") { db in
+            try db.execute(sql: """
+                CREATE TABLE actor (
+                    actor_id TEXT PRIMARY KEY NOT NULL,
+                    seq INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    data BLOB NOT NULL);
+                """)
+        }
         return m
+    }
+
+    // MARK: actors
+
+    /// Inserts or replaces an actor row (every state change); dead rows beyond the retention
+    /// cap are dropped oldest first.
+    public func saveActor(_ actor: Swiftray_ActorRecord) throws(StateStoreError) {
+        let key = actor.actorID.map { String(format: "%02x", $0) }.joined()
+        let data = try Self.encode(actor, what: "actor \(key)")
+        try write("save actor \(key)") { db in
+            try Self.upsert(db, table: "actor", keyColumn: "actor_id", key: key, state: actor.state, data: data)
+            if actor.state == "DEAD" {
+                try Self.trim(db, table: "actor", stateColumn: "state", deadValue: "DEAD", order: "seq", keep: self.retention)
+            }
+        }
     }
 
     // MARK: placement groups
@@ -159,11 +183,12 @@ public final class GcsStore: Sendable {
 
     /// Reads every table back (GCS start-up).
     public func loadSnapshot() throws(StateStoreError) -> GcsSnapshot {
-        let rows: ([Row], [Row], Int64, [Row]) = try read("load its tables") { db in
+        let rows: ([Row], [Row], Int64, [Row], [Row]) = try read("load its tables") { db in
             (try Row.fetchAll(db, sql: "SELECT node_id, data FROM node ORDER BY seq"),
              try Row.fetchAll(db, sql: "SELECT job_id, data FROM job ORDER BY counter"),
              try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0,
-             try Row.fetchAll(db, sql: "SELECT placement_group_id, data FROM placement_group ORDER BY seq"))
+             try Row.fetchAll(db, sql: "SELECT placement_group_id, data FROM placement_group ORDER BY seq"),
+             try Row.fetchAll(db, sql: "SELECT actor_id, data FROM actor ORDER BY seq"))
         }
         var snapshot = GcsSnapshot(lastJobCounter: UInt32(clamping: rows.2))
         for row in rows.0 {
@@ -186,6 +211,14 @@ public final class GcsStore: Sendable {
             do { snapshot.placementGroups.append(try PlacementGroupInfo(record: message)) } catch {
                 throw .corruptRow(table: "placement_group", key: key, reason: error.description)
             }
+        }
+        for row in rows.4 {
+            let key: String = row["actor_id"]
+            let message: Swiftray_ActorRecord = try Self.decode(row["data"], table: "actor", key: key)
+            guard ActorInfo(record: message) != nil else {
+                throw .corruptRow(table: "actor", key: key, reason: "its ids or state are malformed.")
+            }
+            snapshot.actors.append(message)
         }
         return snapshot
     }

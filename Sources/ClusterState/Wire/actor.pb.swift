@@ -237,6 +237,12 @@ public nonisolated struct Swiftray_ActorRecord: @unchecked Sendable {
     set {_uniqueStorage()._incarnation = newValue}
   }
 
+  /// for handles made by `ray.get_actor`
+  public var methodNames: [String] {
+    get {_storage._methodNames}
+    set {_uniqueStorage()._methodNames = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -350,7 +356,7 @@ nonisolated extension Swiftray_ActorConcurrency: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ActorRecord"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}class_name\0\u{1}state\0\u{3}job_id\0\u{1}name\0\u{3}node_id\0\u{1}pid\0\u{3}ray_namespace\0\u{3}placement_group_id\0\u{3}required_resources\0\u{3}lifetime_resources\0\u{3}is_detached\0\u{3}death_cause\0\u{3}num_restarts\0\u{3}max_restarts\0\u{3}max_task_retries\0\u{1}address\0\u{1}owner\0\u{3}creation_spec\0\u{1}concurrency\0\u{3}start_time_ms\0\u{3}end_time_ms\0\u{3}repr_name\0\u{3}lease_id\0\u{1}incarnation\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}class_name\0\u{1}state\0\u{3}job_id\0\u{1}name\0\u{3}node_id\0\u{1}pid\0\u{3}ray_namespace\0\u{3}placement_group_id\0\u{3}required_resources\0\u{3}lifetime_resources\0\u{3}is_detached\0\u{3}death_cause\0\u{3}num_restarts\0\u{3}max_restarts\0\u{3}max_task_retries\0\u{1}address\0\u{1}owner\0\u{3}creation_spec\0\u{1}concurrency\0\u{3}start_time_ms\0\u{3}end_time_ms\0\u{3}repr_name\0\u{3}lease_id\0\u{1}incarnation\0\u{3}method_names\0")
 
   fileprivate class _StorageClass {
     var _actorID: Data = Data()
@@ -378,6 +384,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
     var _reprName: String = String()
     var _leaseID: Data = Data()
     var _incarnation: Int32 = 0
+    var _methodNames: [String] = []
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -413,6 +420,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
       _reprName = source._reprName
       _leaseID = source._leaseID
       _incarnation = source._incarnation
+      _methodNames = source._methodNames
     }
   }
 
@@ -456,6 +464,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
         case 23: try { try decoder.decodeSingularStringField(value: &_storage._reprName) }()
         case 24: try { try decoder.decodeSingularBytesField(value: &_storage._leaseID) }()
         case 25: try { try decoder.decodeSingularInt32Field(value: &_storage._incarnation) }()
+        case 26: try { try decoder.decodeRepeatedStringField(value: &_storage._methodNames) }()
         default: break
         }
       }
@@ -543,6 +552,9 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
       if _storage._incarnation != 0 {
         try visitor.visitSingularInt32Field(value: _storage._incarnation, fieldNumber: 25)
       }
+      if !_storage._methodNames.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._methodNames, fieldNumber: 26)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -577,6 +589,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
         if _storage._reprName != rhs_storage._reprName {return false}
         if _storage._leaseID != rhs_storage._leaseID {return false}
         if _storage._incarnation != rhs_storage._incarnation {return false}
+        if _storage._methodNames != rhs_storage._methodNames {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -117,6 +117,12 @@ public nonisolated struct Swiftray_RequestWorkerLeaseRequest: @unchecked Sendabl
     set {_uniqueStorage()._backlog = newValue}
   }
 
+  /// set by the GCS for an actor's worker: dedicated, outlives the connection and the job
+  public var actorID: Data {
+    get {_storage._actorID}
+    set {_uniqueStorage()._actorID = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -345,7 +351,7 @@ nonisolated extension Swiftray_RegisterWorkerReply: SwiftProtobuf.Message, Swift
 
 nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RequestWorkerLeaseRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resources\0\u{1}strategy\0\u{3}job_id\0\u{1}owner\0\u{3}grant_or_reject\0\u{3}function_name\0\u{1}backlog\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resources\0\u{1}strategy\0\u{3}job_id\0\u{1}owner\0\u{3}grant_or_reject\0\u{3}function_name\0\u{1}backlog\0\u{3}actor_id\0")
 
   fileprivate class _StorageClass {
     var _resources: Dictionary<String,Int64> = [:]
@@ -355,6 +361,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
     var _grantOrReject: Bool = false
     var _functionName: String = String()
     var _backlog: Int64 = 0
+    var _actorID: Data = Data()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -372,6 +379,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
       _grantOrReject = source._grantOrReject
       _functionName = source._functionName
       _backlog = source._backlog
+      _actorID = source._actorID
     }
   }
 
@@ -397,6 +405,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
         case 5: try { try decoder.decodeSingularBoolField(value: &_storage._grantOrReject) }()
         case 6: try { try decoder.decodeSingularStringField(value: &_storage._functionName) }()
         case 7: try { try decoder.decodeSingularInt64Field(value: &_storage._backlog) }()
+        case 8: try { try decoder.decodeSingularBytesField(value: &_storage._actorID) }()
         default: break
         }
       }
@@ -430,6 +439,9 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
       if _storage._backlog != 0 {
         try visitor.visitSingularInt64Field(value: _storage._backlog, fieldNumber: 7)
       }
+      if !_storage._actorID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._actorID, fieldNumber: 8)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -446,6 +458,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
         if _storage._grantOrReject != rhs_storage._grantOrReject {return false}
         if _storage._functionName != rhs_storage._functionName {return false}
         if _storage._backlog != rhs_storage._backlog {return false}
+        if _storage._actorID != rhs_storage._actorID {return false}
         return true
       }
       if !storagesAreEqual {return false}

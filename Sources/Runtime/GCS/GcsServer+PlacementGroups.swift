@@ -97,6 +97,7 @@ extension GcsServer {
         pgQueue.removeAll { $0.id == id }
         infeasibleGroups.removeAll { $0 == id }
         wakeWaiters(id)
+        actorsGroupRemoved(id)
         logger.debug("Placement group \(id.hex) removed.")
         var returned: [NodeID: ResourceSet] = [:]
         var committed: [NodeID: [BundleSpec]] = [:]

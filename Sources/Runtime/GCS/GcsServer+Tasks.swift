@@ -28,6 +28,10 @@ extension GcsServer {
                 record.workerLaunchedTimeMs = old.workerLaunchedTimeMs
             }
             workerRecords[id] = record
+            if !record.isAlive {
+                actorWorkerDied(workerID: id, reason: .workerDied,
+                                message: "The actor is dead because its worker process has died. Worker exit type: \(record.exitType) Worker exit detail: \(record.exitDetail)")
+            }
             return Data()
         case "gcs.GetAllWorkers":
             var reply = Swiftray_GetAllWorkersReply()

@@ -36,6 +36,8 @@ public actor GcsServer: RpcService {
     var nodeDemands: [NodeID: [Swiftray_ResourceDemand]] = [:]
     /// Jobs that ended recently; raylets drop their idle workers.
     var recentlyFinishedJobs: [JobID] = []
+    /// Actors (GcsServer+Actors).
+    var actorTable: GcsActorTable
     private var server: RpcServer?
 
     /// Opens the database and reloads every table (fresh database: empty tables).
@@ -46,6 +48,7 @@ public actor GcsServer: RpcService {
         let snapshot = try store.loadSnapshot()
         tables = GcsTables(snapshot: StateStoreSnapshotAdapter(nodes: snapshot.nodes, jobs: snapshot.jobs,
                                                                placementGroups: snapshot.placementGroups))
+        actorTable = GcsActorTable(records: snapshot.actors)
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
         for group in snapshot.placementGroups where group.state == .pending || group.state == .rescheduling {
@@ -109,6 +112,7 @@ public actor GcsServer: RpcService {
         lastReport[id] = nil
         logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
         nodeDied(id)
+        actorsNodeDied(id)
     }
 
     // MARK: RpcService
@@ -140,6 +144,8 @@ public actor GcsServer: RpcService {
         case "gcs.CreatePlacementGroup", "gcs.RemovePlacementGroup", "gcs.GetPlacementGroup",
              "gcs.GetAllPlacementGroups", "gcs.WaitPlacementGroupReady":
             return try await handlePlacementGroupCall(method, payload)
+        case "gcs.RegisterActor", "gcs.CreateActor", "gcs.GetActor", "gcs.WaitActor", "gcs.KillActor", "gcs.GetAllActors":
+            return try await handleActorCall(method, payload)
         case "gcs.AddTaskEvents", "gcs.GetAllTasks", "gcs.ReportWorker", "gcs.GetAllWorkers", "gcs.ListObjects":
             return try await handleTaskCall(method, payload)
         case "gcs.KVPut":
@@ -309,6 +315,7 @@ public actor GcsServer: RpcService {
         recentlyFinishedJobs.append(job.jobID)
         if recentlyFinishedJobs.count > 64 { recentlyFinishedJobs.removeFirst() }
         jobEnded(job.jobID)
+        actorsJobEnded(job.jobID)
     }
 
     // MARK: helpers

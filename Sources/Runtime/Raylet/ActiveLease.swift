@@ -7,9 +7,11 @@ struct ActiveLease: Sendable {
     let leaseID: Data
     let workerID: WorkerID
     let jobID: JobID
-    let resources: ResourceSet
+    var resources: ResourceSet
     let gpuIDs: [Int]
     let connectionID: UInt64
+    /// The actor whose dedicated worker this is (the lease ends only when the worker does).
+    let actorID: ActorID?
     /// The worker is blocked in `ray.get` and has lent its CPU back.
     var blocked = false
 }

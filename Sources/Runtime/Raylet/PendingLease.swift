@@ -22,4 +22,7 @@ struct PendingLease: Sendable {
     var gpuIDs: [Int] = []
     /// The worker being started for it.
     var worker: WorkerID?
+    /// Set for an actor's worker (requested by the GCS): the lease outlives the requesting
+    /// connection and the actor's job.
+    var actorID: ActorID?
 }

@@ -16,7 +16,10 @@ extension Raylet {
     func requestLease(_ r: Swiftray_RequestWorkerLeaseRequest, connection: RpcConnection) async -> Swiftray_RequestWorkerLeaseReply {
         let request = ResourceSet(raw: r.resources)
         guard let job = JobID(bytes: [UInt8](r.jobID)) else { return Self.failedReply("The lease request names no valid job id.") }
-        if finishedJobs.contains(job) { return Self.failedReply("Job \(job.hex) has finished; no more workers are leased for it.") }
+        let actor = ActorID(bytes: [UInt8](r.actorID))
+        if finishedJobs.contains(job) && actor == nil {
+            return Self.failedReply("Job \(job.hex) has finished; no more workers are leased for it.")
+        }
         switch placement(for: request, strategy: r.strategy, grantOrReject: r.grantOrReject) {
         case .answer(let reply):
             return reply
@@ -25,7 +28,7 @@ extension Raylet {
                 pendingLeases.append(PendingLease(id: UUID(), request: request, strategy: r.strategy, jobID: job,
                                                   connectionID: connection.id, grantOrReject: r.grantOrReject,
                                                   backlog: max(0, Int(r.backlog)), reply: continuation,
-                                                  infeasible: infeasible))
+                                                  infeasible: infeasible, actorID: actor))
                 if infeasible {
                     logger.info("Lease for \(r.functionName) \(request) is infeasible on every node; it waits for a node that can hold it.")
                 }
@@ -132,7 +135,7 @@ extension Raylet {
         worker.state = .leased(leaseID)
         workers[workerID] = worker
         leases[leaseID] = ActiveLease(leaseID: leaseID, workerID: workerID, jobID: p.jobID, resources: p.request,
-                                      gpuIDs: p.gpuIDs, connectionID: p.connectionID)
+                                      gpuIDs: p.gpuIDs, connectionID: p.connectionID, actorID: p.actorID)
         var grant = Swiftray_LeaseGrant()
         grant.leaseID = leaseID
         grant.worker = address(of: worker)
@@ -171,6 +174,20 @@ extension Raylet {
                 workers[lease.workerID] = worker
             }
         }
+        dispatchLeases()
+    }
+
+    /// `raylet.ShrinkLease`: an actor's constructor finished; it keeps only its lifetime
+    /// resources (a default actor is placed with 1 CPU and then holds none).
+    func shrinkLease(_ r: Swiftray_ShrinkLeaseRequest) {
+        guard var lease = leases[r.leaseID] else { return }
+        let keep = ResourceSet(raw: r.resources)
+        var freed = lease.resources
+        freed.subtract(keep)
+        if lease.blocked { freed["CPU"] = .zero }
+        available.add(ResourceSet(freed.amounts.filter { $0.value.raw > 0 }))
+        lease.resources = keep
+        leases[r.leaseID] = lease
         dispatchLeases()
     }
 

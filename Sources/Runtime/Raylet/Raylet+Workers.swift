@@ -76,6 +76,15 @@ extension Raylet {
         kill(w.pid, SIGTERM)
     }
 
+    /// `raylet.KillWorker`: ends a worker at the GCS's request (its actor was killed or died).
+    func killWorker(_ r: Swiftray_KillWorkerRequest) {
+        guard let id = WorkerID(bytes: [UInt8](r.workerID)), var w = workers[id], !w.isDriver else { return }
+        w.stoppedOnPurpose = true
+        workers[id] = w
+        logger.info("Killing worker \(id) (pid \(w.pid)): \(r.reason)")
+        kill(w.pid, r.force ? SIGKILL : SIGTERM)
+    }
+
     func stopAllWorkers() {
         for (id, w) in workers where !w.isDriver { stopWorker(id, reason: "the raylet stops") }
     }
@@ -86,7 +95,7 @@ extension Raylet {
         var rejected = Swiftray_RequestWorkerLeaseReply()
         rejected.rejected = true
         dropPendingLeases(answering: rejected) { $0.connectionID == connectionID }
-        for (leaseID, lease) in leases where lease.connectionID == connectionID {
+        for (leaseID, lease) in leases where lease.connectionID == connectionID && lease.actorID == nil {
             // The owner is gone; whatever its worker runs is orphaned.
             leases[leaseID] = nil
             endLease(lease)

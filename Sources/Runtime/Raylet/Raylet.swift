@@ -179,6 +179,12 @@ public actor Raylet: RpcService {
         case "raylet.ReturnWorker":
             await returnLease(try RpcPayload.decode(payload))
             return Data()
+        case "raylet.ShrinkLease":
+            await shrinkLease(try RpcPayload.decode(payload))
+            return Data()
+        case "raylet.KillWorker":
+            await killWorker(try RpcPayload.decode(payload))
+            return Data()
         case "raylet.NotifyBlocked", "raylet.NotifyUnblocked":
             let request: Swiftray_WorkerBlockedRequest = try RpcPayload.decode(payload)
             await setBlocked(request, blocked: method == "raylet.NotifyBlocked")

@@ -25,6 +25,7 @@ public final class CoreWorker: RpcService {
     private let config: CoreWorkerConfig
     private let mutable = NIOLockedValueBox(Mutable())
     let submitter = TaskSubmitter()
+    let actorSubmitter = ActorSubmitter()
 
     struct Mutable {
         var server: RpcServer?
@@ -63,6 +64,7 @@ public final class CoreWorker: RpcService {
                              logger: Logger = Logger(label: "swiftray.core")) async throws -> CoreWorker {
         let core = CoreWorker(config: config, gcs: gcs, logger: logger)
         await core.submitter.bind(core)
+        await core.actorSubmitter.bind(core)
         core.mutable.withLockedValue {
             $0.executor = executor
             $0.printSink = printSink
@@ -91,6 +93,7 @@ public final class CoreWorker: RpcService {
     /// Flushes task events and closes the listener and connections.
     public func shutdown() async {
         await submitter.stop()
+        await actorSubmitter.stop()
         let (server, flusher) = mutable.withLockedValue { ($0.server, $0.flusher) }
         flusher?.cancel()
         await events.flush(gcs: gcs)
@@ -140,6 +143,11 @@ public final class CoreWorker: RpcService {
 
     /// The parent of tasks submitted now: the executing task, or the driver's pseudo task.
     var parentTaskID: TaskID { currentTask ?? TaskID.driver(of: jobID) }
+
+    /// Runs `body` with the process's random generator.
+    func mutableRandom<T>(_ body: (inout SystemRandomNumberGenerator) -> T) -> T {
+        mutable.withLockedValue { body(&$0.rng) }
+    }
 
     func randomBytes(_ n: Int) -> [UInt8] {
         mutable.withLockedValue { m in (0..<n).map { _ in UInt8.random(in: 0...255, using: &m.rng) } }

@@ -67,8 +67,8 @@ actor TaskSubmitter {
     private func resolveThenQueue(_ spec: Swiftray_TaskSpec) async {
         var spec = spec
         do {
-            spec.args = try await resolve(spec.args)
-            spec.kwargs = try await resolve(spec.kwargs)
+            spec.args = try await core.resolveArguments(spec.args)
+            spec.kwargs = try await core.resolveArguments(spec.kwargs)
         } catch let ObjectFetchProblem.error(e) {
             fail(spec, with: e)
             return
@@ -77,26 +77,6 @@ actor TaskSubmitter {
             return
         }
         enqueue(spec)
-    }
-
-    /// Replaces top-level ObjectRefs by their payloads (the executor reads them directly).
-    private func resolve(_ args: [Swiftray_TaskArg]) async throws -> [Swiftray_TaskArg] {
-        var out = args
-        for (k, arg) in args.enumerated() {
-            guard case .value(let v)? = arg.kind, case .objectRef(let ref)? = v.kind,
-                  let id = ObjectID(bytes: [UInt8](ref.objectID)) else { continue }
-            if !core.objects.owns(id) { core.objects.noteBorrowed(id, owner: ref.owner) }
-            switch await core.payload(of: id, timeout: nil) {
-            case .success(let p):
-                var resolved = Swiftray_TaskArg()
-                resolved.resolved = p
-                resolved.resolvedObjectID = ref.objectID
-                out[k] = resolved
-            case .failure(let problem):
-                throw problem
-            }
-        }
-        return out
     }
 
     /// Tasks with the same resource shape and strategy share leases (Ray's scheduling class).

@@ -16,6 +16,8 @@ public struct RemoteCallSpec: Sendable, Equatable {
     public var options: [ScriptDataEntry]
     /// The actor handle's id for actor method calls.
     public var actorID: String?
+    /// Actor creation: the class's method names (what handles allow calling).
+    public var methodNames: [String] = []
 
     public init(name: String, moduleSource: String, definitionSource: String = "", arguments: [ScriptData], keywordArguments: [ScriptDataEntry],
                 options: [ScriptDataEntry], actorID: String? = nil) {

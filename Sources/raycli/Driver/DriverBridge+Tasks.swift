@@ -45,42 +45,10 @@ extension DriverBridge {
         } catch {
             throw Self.pythonError(error)
         }
-        var resources = options.resources
-        var strategy = Swiftray_TaskStrategyData()
-        var group: PlacementGroupID?
-        switch options.strategy {
-        case .default:
-            // Inside a task of a placement group that captures its children, a child with no
-            // strategy of its own runs in the same group (any bundle).
-            if let parent = core.currentStrategy, parent.kind == .placementGroup, parent.captureChildTasks,
-               let id = PlacementGroupID(bytes: [UInt8](parent.placementGroupID)) {
-                resources = PlacementGroupResourceNames.request(resources, group: id, bundleIndex: -1)
-                strategy = parent
-                strategy.bundleIndex = -1
-                group = id
-            }
-        case .spread:
-            strategy.kind = .spread
-        case .nodeAffinity(let node, let soft, let spill, let fail):
-            strategy.kind = .nodeAffinity
-            strategy.nodeID = Data(node.bytes)
-            strategy.soft = soft
-            strategy.spillOnUnavailable = spill
-            strategy.failOnUnavailable = fail
-        case .placementGroup(let id, let index, let capture):
-            let bundles = try bundlesOf(id)
-            do {
-                try PlacementGroupFit.check(options, function: spec.name, bundles: bundles)
-            } catch {
-                throw Self.pythonError(error)
-            }
-            resources = PlacementGroupResourceNames.request(resources, group: id, bundleIndex: index)
-            strategy.kind = .placementGroup
-            strategy.placementGroupID = Data(id.bytes)
-            strategy.bundleIndex = Int32(index)
-            strategy.captureChildTasks = capture
-            group = id
+        let (formatted, strategy, group) = try placement(options.strategy, [options.resources]) { (bundles) throws(ClusterStateError) in
+            try PlacementGroupFit.check(options, function: spec.name, bundles: bundles)
         }
+        let resources = formatted[0]
         let request = TaskRequest(
             name: spec.name, definitionSource: spec.definitionSource,
             args: try spec.arguments.map(codec.encode),
@@ -89,6 +57,46 @@ extension DriverBridge {
             resources: resources, strategy: strategy, numReturns: max(1, options.numReturns),
             maxRetries: options.maxRetries, retryExceptions: options.retryExceptions, placementGroupID: group)
         return try call { try await core.submitTask(request) }.map(\.hex)
+    }
+
+    /// The strategy message for `strategy`, the resource requests formatted for its placement
+    /// group (if any) and the group. `check` validates the requests against the group's bundles.
+    func placement(_ strategy: TaskStrategy, _ requests: [ResourceSet],
+                   check: ([ResourceSet]) throws(ClusterStateError) -> Void) throws -> ([ResourceSet], Swiftray_TaskStrategyData, PlacementGroupID?) {
+        let core = try coreWorker()
+        var data = Swiftray_TaskStrategyData()
+        switch strategy {
+        case .default:
+            // Inside a task of a placement group that captures its children, a child with no
+            // strategy of its own runs in the same group (any bundle).
+            if let parent = core.currentStrategy, parent.kind == .placementGroup, parent.captureChildTasks,
+               let id = PlacementGroupID(bytes: [UInt8](parent.placementGroupID)) {
+                data = parent
+                data.bundleIndex = -1
+                return (requests.map { PlacementGroupResourceNames.request($0, group: id, bundleIndex: -1) }, data, id)
+            }
+        case .spread:
+            data.kind = .spread
+        case .nodeAffinity(let node, let soft, let spill, let fail):
+            data.kind = .nodeAffinity
+            data.nodeID = Data(node.bytes)
+            data.soft = soft
+            data.spillOnUnavailable = spill
+            data.failOnUnavailable = fail
+        case .placementGroup(let id, let index, let capture):
+            let bundles = try bundlesOf(id)
+            do {
+                try check(bundles)
+            } catch {
+                throw Self.pythonError(error)
+            }
+            data.kind = .placementGroup
+            data.placementGroupID = Data(id.bytes)
+            data.bundleIndex = Int32(index)
+            data.captureChildTasks = capture
+            return (requests.map { PlacementGroupResourceNames.request($0, group: id, bundleIndex: index) }, data, id)
+        }
+        return (requests, data, nil)
     }
 
     /// The placement group of the running task when it captures child tasks (`get_current_placement_group()`).

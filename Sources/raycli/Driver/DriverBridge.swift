@@ -25,6 +25,8 @@ final class DriverBridge: ClusterBridge, @unchecked Sendable {
     /// Placement-group bundles by group id, for the bundle checks of tasks scheduled into them.
     var groupBundles: [String: [ResourceSet]] = [:]
     private let taskContext = NIOLockedValueBox<(taskID: String?, gpuIDs: [Int])>((nil, []))
+    /// The actor this worker process runs, if any.
+    let actorContext = NIOLockedValueBox<String?>(nil)
 
     init(paths: SessionPaths, address: String?, entrypoint: String) {
         self.paths = paths

@@ -17,8 +17,11 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     private let definitions = NIOLockedValueBox<[String: String]>([:])
     private let coreBox = NIOLockedValueBox<CoreWorker?>(nil)
     private var interpreter: Interpreter?
-    /// Runs a lease's tasks in the order the owner pushed them.
-    private let sequencer = LeaseSequencer()
+    /// Runs a lease's tasks (and a plain actor's calls) in the order their sender pushed them.
+    private let sequencer = PushSequencer()
+
+    /// Set once this worker runs an actor: its method calls go through the mailbox.
+    private let actor = NIOLockedValueBox<(mailbox: ActorMailboxQueue, ordered: Bool)?>(nil)
 
     init(host: WorkerHost, bridge: DriverBridge) {
         self.host = host
@@ -31,7 +34,14 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
 
     func execute(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
         let start = Int64(Date().timeIntervalSince1970 * 1000)
-        var reply = await run(request)
+        var reply: Swiftray_PushTaskReply
+        if request.spec.actorCreation {
+            reply = await createActor(request)
+        } else if !request.spec.actorID.isEmpty {
+            reply = await callActor(request)
+        } else {
+            reply = await run(request)
+        }
         reply.nodeID = Data(core.nodeID.bytes)
         reply.workerID = Data(core.workerID.bytes)
         reply.workerPid = getpid()
@@ -40,51 +50,71 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         return reply
     }
 
-    private func run(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
-        let spec = request.spec
+    /// A pushed call ready for the interpreter, or the answer when it could not be prepared.
+    private enum Prepared {
+        case call(RemoteCallSpec)
+        case answer(Swiftray_PushTaskReply)
+    }
+
+    /// The call as the interpreter takes it: the definition (loaded once) and decoded arguments.
+    private func prepare(_ spec: Swiftray_TaskSpec, name: String, actorID: String? = nil) async -> Prepared {
         let core = self.core
         let codec = ValueCodec(core: core)
-        let call: RemoteCallSpec
         do {
-            let source = try await definition(spec.functionKey, name: spec.name)
+            let source = spec.functionKey.isEmpty ? "" : try await definition(spec.functionKey, name: spec.name)
             var args: [ScriptData] = []
             for a in spec.args { args.append(try await argument(a, codec: codec, core: core)) }
             var kwargs: [ScriptDataEntry] = []
             for (name, a) in zip(spec.kwargNames, spec.kwargs) {
                 kwargs.append(ScriptDataEntry(.string(name), try await argument(a, codec: codec, core: core)))
             }
-            call = RemoteCallSpec(name: spec.name, moduleSource: "", definitionSource: source, arguments: args,
-                                  keywordArguments: kwargs, options: [])
+            return .call(RemoteCallSpec(name: name, moduleSource: "", definitionSource: source, arguments: args,
+                                           keywordArguments: kwargs, options: [], actorID: actorID))
         } catch {
-            return Self.failure(spec, typeName: "RaySystemError", message: "System error: the task's arguments or definition could not be loaded: \(error)")
+            return .answer(Self.failure(spec, typeName: "RaySystemError", message: "System error: the task's arguments or definition could not be loaded: \(error)"))
+        }
+    }
+
+    /// `OMP_NUM_THREADS` and `CUDA_VISIBLE_DEVICES` for what the lease holds.
+    private static func environment(_ request: Swiftray_PushTaskRequest) -> [String: String] {
+        let resources = ResourceSet(raw: request.resources)
+        var environment = ["OMP_NUM_THREADS": String(max(1, Int(resources["CPU"].doubleValue)))]
+        if !request.gpuIds.isEmpty || resources["GPU"].raw > 0 {
+            environment["CUDA_VISIBLE_DEVICES"] = request.gpuIds.map(String.init).joined(separator: ",")
+        }
+        return environment
+    }
+
+    /// `(name pid=N)`, with `, ip=` when this node is not the driver's.
+    private func printPrefix(_ name: String, driver: Swiftray_WorkerAddress) -> String {
+        var prefix = "(\(name) pid=\(getpid())"
+        if driver.host != core.nodeIP { prefix += ", ip=\(core.nodeIP)" }
+        return prefix + ")"
+    }
+
+    private func run(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
+        let spec = request.spec
+        let core = self.core
+        let call: RemoteCallSpec
+        switch await prepare(spec, name: spec.name) {
+        case .call(let c): call = c
+        case .answer(let reply): return reply
         }
         guard let taskID = TaskID(bytes: [UInt8](spec.taskID)) else {
             return Self.failure(spec, typeName: "RaySystemError", message: "System error: the task id is malformed.")
         }
         let gpuIDs = request.gpuIds.map(Int.init)
-        let cpus = ResourceSet(raw: request.resources)["CPU"]
-        var environment = ["OMP_NUM_THREADS": String(max(1, Int(cpus.doubleValue)))]
-        if !gpuIDs.isEmpty || ResourceSet(raw: request.resources)["GPU"].raw > 0 {
-            environment["CUDA_VISIBLE_DEVICES"] = gpuIDs.map(String.init).joined(separator: ",")
-        }
-        var prefix = "(\(spec.name) pid=\(getpid())"
-        if spec.driver.host != core.nodeIP { prefix += ", ip=\(core.nodeIP)" }
-        prefix += ")"
+        let taskPrefix = printPrefix(spec.name, driver: spec.driver), taskEnvironment = Self.environment(request)
         core.currentTask = taskID
         core.currentDriver = spec.driver
         core.currentStrategy = spec.strategy
         bridge.setTaskContext(taskID: taskID.hex, gpuIDs: gpuIDs)
         core.recordTaskState(spec, "RUNNING", pid: getpid())
-        let taskPrefix = prefix, taskEnvironment = environment
         await sequencer.turn(request.leaseID, request.sequenceNumber)
         let outcome: TaskOutcome = await withCheckedContinuation { done in
             defer { Task { await self.sequencer.finished(request.leaseID, request.sequenceNumber) } }
             thread.submit {
-                let changed = self.host.setTask(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
-                let interpreter = self.interpreter ?? Interpreter(host: self.host, bridge: self.bridge)
-                interpreter.runsOnLargeStack = false  // this thread already has a large stack
-                self.interpreter = interpreter
-                if changed { interpreter.refreshEnvironment() }
+                let interpreter = self.interpreter(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
                 let result = interpreter.executeTask(call)
                 self.host.flush()
                 done.resume(returning: result)
@@ -93,9 +123,111 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         await host.forwarder.drain()
         core.currentTask = nil
         core.currentStrategy = nil
+        return await reply(spec, outcome)
+    }
+
+    /// The worker's interpreter (made on first use), with the host set up for the next call.
+    /// Runs on the interpreter thread.
+    private func interpreter(prefix: String, driver: Swiftray_WorkerAddress, environment: [String: String]) -> Interpreter {
+        let changed = host.setTask(prefix: prefix, driver: driver, environment: environment)
+        let interpreter = self.interpreter ?? Interpreter(host: host, bridge: bridge)
+        interpreter.runsOnLargeStack = false  // this thread already has a large stack
+        self.interpreter = interpreter
+        if changed { interpreter.refreshEnvironment() }
+        return interpreter
+    }
+
+    /// Runs an actor's constructor; when it succeeds, the interpreter thread goes on serving the
+    /// actor's method calls from the mailbox for the rest of the process's life.
+    private func createActor(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
+        let spec = request.spec
+        guard let actorID = ActorID(bytes: [UInt8](spec.actorID)) else {
+            return Self.failure(spec, typeName: "RaySystemError", message: "System error: the actor id is malformed.")
+        }
+        guard actor.withLockedValue({ $0 == nil }) else {
+            return Self.failure(spec, typeName: "RaySystemError", message: "System error: this worker already runs an actor.")
+        }
+        let call: RemoteCallSpec
+        switch await prepare(spec, name: spec.className, actorID: actorID.hex) {
+        case .call(let c): call = c
+        case .answer(let reply): return reply
+        }
+        let core = self.core
+        let gpuIDs = request.gpuIds.map(Int.init)
+        let prefix = printPrefix(spec.className, driver: spec.driver), environment = Self.environment(request)
+        core.currentDriver = spec.driver
+        core.currentStrategy = spec.strategy
+        core.currentTask = TaskID(bytes: [UInt8](spec.taskID))
+        bridge.setTaskContext(taskID: nil, gpuIDs: gpuIDs)
+        bridge.setActor(actorID.hex)
+        let c = request.actorConcurrency
+        let concurrency = ActorConcurrencySpec(
+            maxConcurrency: c.maxConcurrency > 0 ? Int(c.maxConcurrency) : nil,
+            groups: zip(c.groupNames, c.groupLimits).map { (name: $0.0, limit: Int($0.1)) })
+        let mailbox = ActorMailboxQueue()
+        let outcome: TaskOutcome = await withCheckedContinuation { done in
+            thread.submit {
+                let interpreter = self.interpreter(prefix: prefix, driver: spec.driver, environment: environment)
+                let result = interpreter.createActorInstance(call, actorID: actorID.hex)
+                self.host.flush()
+                guard case .value = result else {
+                    done.resume(returning: result)
+                    return
+                }
+                // Calls of a plain actor (one call at a time) run in each caller's order; async
+                // and threaded actors take calls as they come (Ray's out-of-order execution).
+                let ordered = !interpreter.actorIsAsync(actorID.hex) && (concurrency.maxConcurrency ?? 1) <= 1
+                    && concurrency.groups.isEmpty
+                self.actor.withLockedValue { $0 = (mailbox, ordered) }
+                done.resume(returning: result)
+                interpreter.serveActor(actorID: actorID.hex, concurrency: concurrency, mailbox: mailbox)
+            }
+        }
+        await host.forwarder.drain()
+        if case .failure = outcome { return await reply(spec, outcome) }
+        return Swiftray_PushTaskReply()
+    }
+
+    /// Hands a method call to the actor's interpreter (in the caller's order for plain actors)
+    /// and answers with its result.
+    private func callActor(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
+        let spec = request.spec
+        guard let (mailbox, ordered) = actor.withLockedValue({ $0 }) else {
+            return Self.failure(spec, typeName: "RaySystemError", message: "System error: this worker runs no actor.")
+        }
+        let prepared = await prepare(spec, name: spec.name, actorID: ActorID(bytes: [UInt8](spec.actorID))?.hex)
+        if ordered { await sequencer.turn(spec.callerID, spec.sequenceNumber, floor: spec.callerProcessedUpTo) }
+        let call: RemoteCallSpec
+        switch prepared {
+        case .call(let c): call = c
+        case .answer(let reply):
+            if ordered { await sequencer.finished(spec.callerID, spec.sequenceNumber) }
+            return reply
+        }
+        let taskID = TaskID(bytes: [UInt8](spec.taskID))
+        let core = self.core, bridge = self.bridge, host = self.host
+        let outcome: TaskOutcome = await withCheckedContinuation { done in
+            mailbox.put(ActorCall(
+                spec: call, concurrencyGroup: spec.concurrencyGroup.isEmpty ? nil : spec.concurrencyGroup,
+                starting: {
+                    core.currentTask = taskID
+                    bridge.setTaskContext(taskID: taskID?.hex, gpuIDs: bridge.gpuIDs())
+                },
+                complete: { outcome in
+                    host.flush()
+                    done.resume(returning: outcome)
+                }))
+            if ordered { Task { await self.sequencer.finished(spec.callerID, spec.sequenceNumber) } }
+        }
+        await host.forwarder.drain()
+        return await reply(spec, outcome)
+    }
+
+    /// The answer for a finished call: its return objects, or the exception `ray.get` re-raises.
+    private func reply(_ spec: Swiftray_TaskSpec, _ outcome: TaskOutcome) async -> Swiftray_PushTaskReply {
         switch outcome {
         case .value(let value):
-            return await returns(spec, value, codec: codec, core: core)
+            return await returns(spec, value, codec: ValueCodec(core: core), core: core)
         case .failure(let f):
             var e = Swiftray_TaskError()
             e.typeName = f.typeName

@@ -1,0 +1,34 @@
+import ClusterState
+import Foundation
+
+/// The GCS's actor table in memory, mirrored from SQLite, plus the volatile bookkeeping of the
+/// actor manager. Owned by the `GcsServer` actor; records change here only after the store
+/// wrote them.
+struct GcsActorTable {
+    /// Actors in registration order (DEAD ones are kept: they are listed).
+    var order: [ActorID] = []
+    var records: [ActorID: Swiftray_ActorRecord] = [:]
+    /// Callers of `gcs.WaitActor`, woken when the actor becomes ALIVE or DEAD.
+    var waiters: [ActorID: [UUID: CheckedContinuation<Void, Never>]] = [:]
+    /// Actors killed by `ray.kill(no_restart=False)` whose worker has not died yet: if no
+    /// restart remains when it does, the cause is RAY_KILL.
+    var killRequested: Set<ActorID> = []
+
+    init(records: [Swiftray_ActorRecord]) {
+        for r in records { put(r) }
+    }
+
+    mutating func put(_ record: Swiftray_ActorRecord) {
+        guard let id = ActorID(bytes: [UInt8](record.actorID)) else { return }
+        if records[id] == nil { order.append(id) }
+        records[id] = record
+    }
+
+    var all: [Swiftray_ActorRecord] { order.compactMap { records[$0] } }
+
+    /// The live (not DEAD) actor named `name` in `namespace`.
+    func live(named name: String, namespace: String) -> Swiftray_ActorRecord? {
+        guard !name.isEmpty else { return nil }
+        return all.first { $0.name == name && $0.rayNamespace == namespace && $0.state != ActorState.dead.rawValue }
+    }
+}

@@ -1,0 +1,236 @@
+import ClusterState
+import Foundation
+import NIOCore
+
+/// The caller side of actor method calls: numbers each caller's calls per actor, resolves
+/// top-level ObjectRef arguments, learns where the actor lives from the GCS (`gcs.WaitActor`),
+/// pushes calls straight to the actor's worker in order, and after the actor restarts resends
+/// the calls still unanswered (while `max_task_retries` allows) or fails them with
+/// `ActorDiedError`; once the actor is DEAD every call fails at once. Owned by its `CoreWorker`.
+actor ActorSubmitter {
+    struct Call {
+        var spec: Swiftray_TaskSpec
+        var resolved: Bool
+        var sent = false
+        /// The actor incarnation the call was last sent to.
+        var sentTo: Int32 = 0
+        var retries: Int
+    }
+
+    struct Queue {
+        var className = ""
+        var nextSequence: Int64 = 0
+        var calls: [Int64: Call] = [:]
+        var client: RpcClient?
+        /// The incarnation the client talks to (0: not known yet).
+        var incarnation: Int32 = 0
+        var waiting = false
+        var dead: Swiftray_ActorDeathCause?
+        var maxTaskRetries: Int32 = 0
+    }
+
+    private var coreRef: CoreWorker?
+    private var core: CoreWorker { coreRef! }
+    private var queues: [ActorID: Queue] = [:]
+    private var stopped = false
+
+    func bind(_ core: CoreWorker) { coreRef = core }
+
+    func stop() {
+        stopped = true
+        queues = [:]
+    }
+
+    /// Takes a method call whose return objects are registered; gives it the caller's next
+    /// sequence number for the actor and sends it when it can.
+    func submit(_ actor: ActorID, _ spec: Swiftray_TaskSpec) {
+        if stopped { return }
+        var q = queues[actor] ?? Queue()
+        q.className = spec.className
+        var spec = spec
+        spec.sequenceNumber = q.nextSequence
+        q.nextSequence += 1
+        if let dead = q.dead {
+            queues[actor] = q
+            fail(spec, with: Self.diedError(spec, dead))
+            return
+        }
+        let needsResolution = (spec.args + spec.kwargs).contains {
+            if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }
+            return false
+        }
+        q.calls[spec.sequenceNumber] = Call(spec: spec, resolved: !needsResolution, retries: Int(q.maxTaskRetries))
+        queues[actor] = q
+        if needsResolution {
+            Task { await self.resolve(actor, spec) }
+        }
+        send(actor)
+    }
+
+    private func resolve(_ actor: ActorID, _ spec: Swiftray_TaskSpec) async {
+        var resolved = spec
+        do {
+            resolved.args = try await core.resolveArguments(spec.args)
+            resolved.kwargs = try await core.resolveArguments(spec.kwargs)
+        } catch let ObjectFetchProblem.error(e) {
+            queues[actor]?.calls[spec.sequenceNumber] = nil
+            fail(spec, with: e)
+            send(actor)
+            return
+        } catch {
+            queues[actor]?.calls[spec.sequenceNumber] = nil
+            fail(spec, with: CoreWorker.systemError("ObjectLostError", "\(error)", errorType: "OBJECT_LOST"))
+            send(actor)
+            return
+        }
+        guard queues[actor]?.calls[spec.sequenceNumber] != nil else { return }
+        queues[actor]!.calls[spec.sequenceNumber]!.spec = resolved
+        queues[actor]!.calls[spec.sequenceNumber]!.resolved = true
+        send(actor)
+    }
+
+    /// Pushes every resolved, unsent call in sequence order, or starts learning the address.
+    private func send(_ actor: ActorID) {
+        guard var q = queues[actor] else { return }
+        guard let client = q.client else {
+            if !q.waiting && !q.calls.isEmpty {
+                q.waiting = true
+                queues[actor] = q
+                Task { await self.waitForActor(actor) }
+            }
+            return
+        }
+        let floor = q.calls.keys.min() ?? q.nextSequence
+        for seq in q.calls.keys.sorted() {
+            guard var call = q.calls[seq], call.resolved, !call.sent else { continue }
+            call.sent = true
+            call.sentTo = q.incarnation
+            call.spec.callerProcessedUpTo = floor
+            call.spec.incarnation = q.incarnation
+            q.calls[seq] = call
+            core.events.state(call.spec, "SUBMITTED_TO_WORKER")
+            var request = Swiftray_PushTaskRequest()
+            request.spec = call.spec
+            let answer: EventLoopFuture<Swiftray_PushTaskReply> = client.callInOrder("core.PushTask", request,
+                                                                                     timeout: .seconds(365 * 86400))
+            let incarnation = q.incarnation
+            Task { await self.pushed(actor, seq, incarnation: incarnation, answer: answer) }
+        }
+        queues[actor] = q
+    }
+
+    private func pushed(_ actor: ActorID, _ seq: Int64, incarnation: Int32, answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
+        let outcome: Result<Swiftray_PushTaskReply, any Error>
+        do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }
+        guard !stopped, var q = queues[actor], let call = q.calls[seq], call.sent, call.sentTo == incarnation else { return }
+        switch outcome {
+        case .success(let reply):
+            q.calls[seq] = nil
+            queues[actor] = q
+            finished(call.spec, reply)
+        case .failure:
+            // The actor's worker is gone. Calls it had are retried on the next incarnation while
+            // max_task_retries allows; the GCS says whether there will be one.
+            if q.incarnation == incarnation {
+                q.client = nil
+                for (s, c) in q.calls where c.sent {
+                    if c.retries != 0 {
+                        q.calls[s]!.sent = false
+                        q.calls[s]!.retries -= c.retries > 0 ? 1 : 0
+                    }
+                }
+            }
+            if let c = q.calls[seq], c.sent {
+                q.calls[seq] = nil
+                queues[actor] = q
+                fail(c.spec, with: Self.diedError(c.spec, nil))
+            } else {
+                queues[actor] = q
+            }
+            send(actor)
+        }
+    }
+
+    /// Asks the GCS until the actor is ALIVE in a newer incarnation (then sends) or DEAD (then
+    /// fails everything queued).
+    private func waitForActor(_ actor: ActorID) async {
+        var failures = 0
+        while !stopped {
+            let after = queues[actor]?.incarnation ?? 0
+            var request = Swiftray_WaitActorRequest()
+            request.actorID = Data(actor.bytes)
+            request.afterIncarnation = after
+            do {
+                let record: Swiftray_ActorRecord = try await core.gcs.rpc.call("gcs.WaitActor", request, timeout: .seconds(365 * 86400))
+                guard var q = queues[actor] else { return }
+                q.maxTaskRetries = record.maxTaskRetries
+                if record.state == ActorState.dead.rawValue {
+                    q.dead = record.deathCause
+                    q.waiting = false
+                    let doomed = q.calls.values.map(\.spec)
+                    q.calls = [:]
+                    queues[actor] = q
+                    for spec in doomed { fail(spec, with: Self.diedError(spec, record.deathCause)) }
+                    return
+                }
+                do {
+                    q.client = try await core.pool.client(host: record.address.host, port: Int(record.address.port))
+                    q.incarnation = record.incarnation
+                } catch {
+                    // Alive by the GCS but unreachable: wait for the GCS to notice its death.
+                    q.incarnation = record.incarnation
+                    queues[actor] = q
+                    continue
+                }
+                q.waiting = false
+                queues[actor] = q
+                send(actor)
+                return
+            } catch {
+                failures += 1
+                if failures >= 20, let q = queues[actor] {
+                    queues[actor]?.calls = [:]
+                    queues[actor]?.waiting = false
+                    for c in q.calls.values {
+                        fail(c.spec, with: CoreWorker.systemError("ActorUnavailableError",
+                                                                  "The GCS could not tell where the actor is: \(error)",
+                                                                  errorType: "ACTOR_UNAVAILABLE"))
+                    }
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+    }
+
+    private func finished(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
+        core.events.state(spec, "RUNNING", timeMs: reply.startMs) { e in
+            e.nodeID = reply.nodeID
+            e.workerID = reply.workerID
+            e.workerPid = reply.workerPid
+        }
+        if reply.hasError_p {
+            fail(spec, with: reply.error)
+            return
+        }
+        for r in reply.returns {
+            if let id = ObjectID(bytes: [UInt8](r.objectID)) { core.objects.resolve(id, .ready(r.payload)) }
+        }
+        core.events.state(spec, "FINISHED", timeMs: reply.endMs)
+    }
+
+    private func fail(_ spec: Swiftray_TaskSpec, with error: Swiftray_TaskError) {
+        for id in CoreWorker.returnIDs(spec) { core.objects.resolve(id, .failed(error)) }
+        core.events.state(spec, "FAILED") { e in
+            e.errorType = error.errorType
+            e.errorMessage = error.typeName + ": " + error.message
+        }
+    }
+
+    static func diedError(_ spec: Swiftray_TaskSpec, _ cause: Swiftray_ActorDeathCause?) -> Swiftray_TaskError {
+        let actor = ActorID(bytes: [UInt8](spec.actorID))?.hex ?? ""
+        var message = "The actor died unexpectedly before finishing this task.\n\tclass_name: \(spec.className)\n\tactor_id: \(actor)"
+        if let cause, !cause.errorMessage.isEmpty { message += "\n\t" + cause.errorMessage }
+        return CoreWorker.systemError("ActorDiedError", message, errorType: "ACTOR_DIED")
+    }
+}
