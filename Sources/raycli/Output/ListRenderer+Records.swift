@@ -1,13 +1,19 @@
 import ClusterState
 import Foundation
 
-/// `ray list tasks|workers|objects` from cluster records.
+/// `ray list actors|tasks|workers|objects` from cluster records.
 ///
 /// Guarantees: the same pipeline and output as `render(_:rows:nowMicros:timeZone:)`; tasks
 /// leave out driver tasks unless `excludeDriver` is false; objects are filtered on
 /// `ListRows.objectFilterRow` (sizes in bytes) and, for table formats, warn that creation sites
 /// are not recorded unless `callsiteRecorded`, after any `--limit` warning, as Ray does.
 extension ListRenderer {
+    /// `ray list actors`.
+    public static func render(_ request: ListRequest, actors: [ActorInfo], nowMicros: Int64,
+                              timeZone: TimeZone) -> ListOutput {
+        render(request, rows: actors.map(ListRows.actor), nowMicros: nowMicros, timeZone: timeZone)
+    }
+
     /// `ray list tasks` (Ray's `exclude_driver=True` unless `excludeDriver` is false).
     public static func render(_ request: ListRequest, tasks: [TaskInfo], excludeDriver: Bool = true,
                               nowMicros: Int64, timeZone: TimeZone) -> ListOutput {

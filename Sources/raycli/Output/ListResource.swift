@@ -26,9 +26,9 @@ public enum ListResource: String, Sendable, CaseIterable {
         self = r
     }
 
-    /// The schema used to list this resource, or nil when not supported yet. Nodes, jobs, tasks,
-    /// workers and objects have row builders in `ListRows`; actor and placement-group rows are
-    /// built by the caller.
+    /// The schema used to list this resource, or nil when not supported yet. Nodes, jobs, actors,
+    /// tasks, workers and objects have row builders in `ListRows`; placement-group rows are built
+    /// by the caller.
     public var schema: ListSchema? {
         switch self {
         case .nodes: return .nodes

@@ -70,7 +70,7 @@ public struct ListSchema: Sendable, Hashable {
                 "topology_assignments": .other])
 
     /// `ray list actors`: the fourteen fields of the seed's `--detail` block, in its (sorted)
-    /// order (DESIGN §7). Rows come from the caller.
+    /// order (DESIGN §7). Rows come from `ListRows.actor`.
     public static let actors = ListSchema(
         resource: .actors, primaryKey: "actor_id",
         baseColumns: ["actor_id", "class_name", "state", "job_id", "name", "node_id", "pid", "ray_namespace"],
