@@ -7,9 +7,9 @@ import Runtime
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Show one resource (placement-groups, nodes, tasks, workers, objects) by id as YAML.")
+        abstract: "Show one resource (actors, placement-groups, nodes, workers, tasks, objects) by id as YAML.")
 
-    @Argument(help: "What to get: placement-groups, nodes, tasks, workers or objects.")
+    @Argument(help: "What to get: actors, placement-groups, nodes, workers, tasks or objects.")
     var resource: String
 
     @Argument(help: "The id (hex).")
@@ -26,6 +26,9 @@ struct GetCommand: AsyncParsableCommand {
         let fetch: @Sendable (GcsClient) async throws -> [StateRow]
         do {
             switch resource {
+            case "actors":
+                let actor = try ActorID(hex: id)
+                fetch = { gcs in try await gcs.allActors().filter { $0.actorID == actor }.map(ListRows.actor) }
             case "placement-groups":
                 let group = try PlacementGroupID(hex: id)
                 fetch = { gcs in try await gcs.placementGroup(id: group).map { [PyValueBridge.row($0.detailRecord)] } ?? [] }
@@ -45,7 +48,7 @@ struct GetCommand: AsyncParsableCommand {
                 let object = try ObjectID(hex: id)
                 fetch = { gcs in try await gcs.allObjects().objects.filter { $0.objectID == object }.map { ListRows.object($0) } }
             default:
-                Console.error("Error: Invalid value for '{placement-groups|nodes|tasks|workers|objects}': '\(resource)' is not one of 'placement-groups', 'nodes', 'tasks', 'workers', 'objects'.")
+                Console.error("Error: Invalid value for '{actors|placement-groups|nodes|workers|tasks|objects}': '\(resource)' is not one of 'actors', 'placement-groups', 'nodes', 'workers', 'tasks', 'objects'.")
                 throw ExitCode(2)
             }
         } catch let error as ClusterStateError {

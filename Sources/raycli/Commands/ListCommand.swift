@@ -6,7 +6,7 @@ import Runtime
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List cluster resources (nodes, jobs, …) as a table, YAML or JSON.",
+        abstract: "List cluster resources (actors, nodes, jobs, …) as a table, YAML or JSON.",
         discussion: "Resources: \(ListResource.allCases.map(\.cliName).joined(separator: ", ")).")
 
     @Argument(help: "What to list: \(ListResource.allCases.map(\.cliName).joined(separator: "|")).")
@@ -40,6 +40,8 @@ struct ListCommand: AsyncParsableCommand {
         let output: ListOutput
         do {
             switch request.resource {
+            case .actors:
+                output = ListRenderer.render(request, actors: try await gcs.allActors(), nowMicros: now, timeZone: .current)
             case .nodes:
                 output = ListRenderer.render(request, nodes: try await gcs.allNodes(), nowMicros: now, timeZone: .current)
             case .jobs:

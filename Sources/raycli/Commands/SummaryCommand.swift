@@ -3,25 +3,23 @@ import ClusterState
 import Foundation
 import Runtime
 
-/// `swiftray summary tasks|objects`: counts grouped by function or call site, in the layout of
-/// `ray summary`.
+/// `swiftray summary tasks|actors|objects`: counts grouped by function, class or call site, in
+/// the layout of `ray summary`.
 struct SummaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Summarise tasks (by function and state) or objects (by call site).")
+        abstract: "Summarise tasks (by function and state), actors (by class and state) or objects (by call site).")
 
-    @Argument(help: "What to summarise: tasks or objects.")
+    @Argument(help: "What to summarise: tasks, actors or objects.")
     var resource: String
 
     @OptionGroup var cluster: ClusterOptions
 
     func run() async throws {
-        guard let kind = SummaryKind(rawValue: resource), kind != .actors else {
-            if resource == "actors" {
-                Console.error("Error: swiftray has no actors yet, so `summary actors` is not available in this build.")
-            } else {
-                Console.error("Error: Invalid value for '{tasks|objects}': '\(resource)' is not one of 'tasks', 'objects'.")
-            }
+        guard let kind = SummaryKind(rawValue: resource) else {
+            let names = SummaryKind.allCases.map(\.cliName)
+            Console.error("Error: Invalid value for '{\(names.joined(separator: "|"))}': '\(resource)' is not one of "
+                          + names.map { "'\($0)'" }.joined(separator: ", ") + ".")
             throw ExitCode(2)
         }
         let gcs = try await cluster.connect()
@@ -32,7 +30,10 @@ struct SummaryCommand: AsyncParsableCommand {
             switch kind {
             case .tasks:
                 output = SummaryRenderer.tasks(try await gcs.allTasks(), nowMicros: now, timeZone: .current)
-            default:
+            case .actors:
+                output = SummaryRenderer.actors(try await gcs.allActors().map(ActorSummaryEntry.init),
+                                                nowMicros: now, timeZone: .current)
+            case .objects:
                 let (objects, problems) = try await gcs.allObjects()
                 for p in problems { Console.error("Warning: \(p)") }
                 output = SummaryRenderer.objects(objects, nowMicros: now, timeZone: .current)
