@@ -293,7 +293,7 @@ struct TaskTests {
             let objectSummary = try c.run(["summary", "objects"])
             #expect(objectSummary.stdout.contains("======== Object Summary:"), "\(objectSummary)")
             let bad = try c.run(["summary", "everything"])
-            #expect(bad.status == 2 && bad.stderr.contains("'everything' is not one of 'tasks', 'objects'"), "\(bad)")
+            #expect(bad.status == 2 && bad.stderr.contains("'everything' is not one of 'tasks', 'actors', 'objects'"), "\(bad)")
         }
     }
 
