@@ -13,6 +13,9 @@ final class AsyncTask {
     /// Interpreter state (call frames, handled exceptions) while suspended.
     var savedFrames: [Frame] = []
     var savedHandling: [PythonException] = []
+    var savedGeneratorSinks: [PyList] = []
+    /// The actor method call this task runs (`Interpreter.serveActor`), nil for other tasks.
+    var actorCall: ActorRunningCall?
 
     init(coroutine: PyCoroutine) { self.coroutine = coroutine }
 }

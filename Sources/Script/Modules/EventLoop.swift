@@ -9,5 +9,9 @@ final class EventLoop {
     var current: AsyncTask?
     var sleepCounter = 0
     var allTasks: [AsyncTask] = []
+    /// True for a threaded actor's loop (`Interpreter.serveActor`): `time.sleep` inside a task
+    /// yields to the other tasks (as CPython releases the GIL) instead of blocking, and
+    /// `asyncio.run` may start a nested loop.
+    var timeSleepYields = false
     init() {}
 }

@@ -2,12 +2,13 @@
 extension Interpreter {
     /// Runs `main` to completion on a fresh event loop.
     func runEventLoop(_ main: PyCoroutine) throws -> Value {
-        if eventLoop != nil {
+        let outer = eventLoop
+        if let outer, !outer.timeSleepYields {
             throw raise("RuntimeError", .str("asyncio.run() cannot be called from a running event loop"))
         }
         let loop = EventLoop()
         eventLoop = loop
-        defer { eventLoop = nil }
+        defer { eventLoop = outer }
         defer { cancelPending(loop) }
         let mainTask = spawn(main, on: loop)
         while !mainTask.done {
@@ -65,16 +66,21 @@ extension Interpreter {
         return task
     }
 
-    private func switchTo(_ task: AsyncTask, _ loop: EventLoop) {
-        let savedFrames = frames, savedHandling = handling
+    /// Runs `task` until it suspends or finishes, giving it its own frames, handled-exception
+    /// stack and generator sinks; marks it done (waking its waiters) when its fiber finished.
+    func switchTo(_ task: AsyncTask, _ loop: EventLoop) {
+        let savedFrames = frames, savedHandling = handling, savedSinks = generatorSinks
         frames = task.savedFrames
         handling = task.savedHandling
+        generatorSinks = task.savedGeneratorSinks
         loop.current = task
         task.fiber?.resume()
         task.savedFrames = frames
         task.savedHandling = handling
+        task.savedGeneratorSinks = generatorSinks
         frames = savedFrames
         handling = savedHandling
+        generatorSinks = savedSinks
         loop.current = nil
         if task.fiber?.finished ?? true {
             task.done = true

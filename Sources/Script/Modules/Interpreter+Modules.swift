@@ -52,6 +52,11 @@ extension Interpreter {
             try i.arity("sleep", a, 1, 1)
             let s = try i.number(a.positional[0], "a float")
             if s < 0 { throw i.raise("ValueError", .str("sleep length must be non-negative")) }
+            if let loop = i.eventLoop, loop.timeSleepYields, loop.current != nil {
+                // A threaded actor's call: other calls run meanwhile (CPython releases the GIL).
+                try i.asyncSleep(s)
+                return .none
+            }
             i.host.sleep(seconds: s)
             if i.host.pollInterrupt() { throw i.raise("KeyboardInterrupt", nil) }
             return .none

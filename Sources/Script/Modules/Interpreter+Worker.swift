@@ -158,17 +158,23 @@ extension Interpreter {
     /// Calls a method on an actor created by `createActorInstance`; `spec.name` is
     /// `Class.method` (or just `method`) and `spec.actorID` names the instance.
     public func executeActorMethod(_ spec: RemoteCallSpec) -> TaskOutcome {
-        onLargeStack {
-            workerCall(spec) {
-                guard let id = spec.actorID, let instance = self.actorInstances[id] else {
-                    throw self.raise("RuntimeError", .str("unknown actor \(spec.actorID ?? "nil")"))
-                }
-                let method = String(spec.name.split(separator: ".").last ?? "")
-                let result = try self.call(try self.getAttribute(instance, method), try self.arguments(of: spec))
-                if case .coroutine = result { return try self.awaitValue(result) }
-                return result
-            }
+        onLargeStack { workerCall(spec) { try self.actorMethodValue(spec) } }
+    }
+
+    /// Calls the method `spec` names on its actor instance; a coroutine result is awaited.
+    func actorMethodValue(_ spec: RemoteCallSpec) throws -> Value {
+        guard let id = spec.actorID, let instance = actorInstances[id] else {
+            throw raise("RuntimeError", .str("unknown actor \(spec.actorID ?? "nil")"))
         }
+        let result = try call(try getAttribute(instance, Self.methodName(of: spec)), try arguments(of: spec))
+        if case .coroutine = result { return try awaitValue(result) }
+        return result
+    }
+
+    /// `method` of a spec named `Class.method` (or just `method`).
+    static func methodName(of spec: RemoteCallSpec) -> String {
+        guard let dot = spec.name.lastIndex(of: ".") else { return spec.name }
+        return String(spec.name[spec.name.index(after: dot)...])
     }
 
     func arguments(of spec: RemoteCallSpec) throws -> Arguments {
@@ -180,7 +186,10 @@ extension Interpreter {
         return args
     }
 
-    private func workerCall(_ spec: RemoteCallSpec, _ body: @escaping () throws -> Value) -> TaskOutcome {
+    /// Runs `body` as a remote call: defines `spec.definitionSource` first (once per source),
+    /// converts the result to data, and turns any Python error into `.failure` with its
+    /// CPython-style traceback. Leaves no frames behind.
+    func workerCall(_ spec: RemoteCallSpec, _ body: () throws -> Value) -> TaskOutcome {
         let filename = "<remote \(spec.name.split(separator: ".").first.map(String.init) ?? spec.name)>"
         frames = [Frame(name: "<module>", filename: filename, line: 1)]
         defer { frames = [] }
