@@ -85,7 +85,7 @@ extension Interpreter {
             inst.attrs["namespace"] = .str(c.namespace)
             inst.attrs["_job_id"] = .str(c.jobID)
             inst.attrs["_node_id"] = .str(c.nodeID)
-            inst.attrs["_task_id"] = i.bridge.currentTaskID().map { .str($0) } ?? .none
+            inst.attrs["_task_id"] = i.bridge.currentTaskID().map { .str($0) } ?? Value.none
             return .instance(inst)
         }
         function(m, "get_gpu_ids") { i, _ in
@@ -105,15 +105,17 @@ extension Interpreter {
             })
         }
         function(m, "method") { i, a in
+            // Bare `@ray.method` annotates the method itself; `@ray.method(...)` returns the decorator.
+            if a.positional.count == 1 && a.keywords.isEmpty {
+                return i.annotateRayMethod(a.positional[0], options: [])
+            }
+            if !a.positional.isEmpty {
+                throw i.raise("ValueError", .str("The @ray.method decorator must be applied using at least one of the arguments in the list ['num_returns', 'concurrency_group', 'max_task_retries', 'retry_exceptions', '_generator_backpressure_num_objects', 'enable_task_events', 'tensor_transport'], for example '@ray.method(num_returns=2)'."))
+            }
             let opts = a.keywords
             return .builtin(PyBuiltin("method") { i, a in
                 guard let f = a.positional.first else { throw i.raise("TypeError", .str("ray.method() decorator needs a function")) }
-                if case .function(let fn) = f {
-                    let d = PyDict()
-                    for (k, v) in opts { d.set(.str(k), v) }
-                    fn.attrs["__ray_method_options__"] = .dict(d)
-                }
-                return f
+                return i.annotateRayMethod(f, options: opts)
             })
         }
         function(m, "get") { i, a in
@@ -146,8 +148,27 @@ extension Interpreter {
             try i.withBridge { try i.bridge.killActor(id, noRestart: noRestart) }
             return .none
         }
-        function(m, "get_actor") { i, _ in
-            throw i.raise("NotImplementedError", .str("ray.get_actor is not supported by swiftray yet"))
+        function(m, "get_actor") { i, a in
+            try i.arity("get_actor", a, 1, 2, keywords: true)
+            let name = a.positional[0]
+            let namespaceArg = a.positional.count > 1 ? a.positional[1] : a.keyword("namespace")
+            if !(try i.truthy(name)) { throw i.raise("ValueError", .str("Please supply a non-empty value to get_actor")) }
+            guard case .str(let actorName) = name else {
+                throw i.raise("TypeError", .str("ray.get_actor() expects a str name, got \(i.typeName(name))"))
+            }
+            var namespace: String?
+            switch namespaceArg {
+            case nil, .none?: namespace = nil
+            case .str(let ns)?:
+                if ns.isEmpty { throw i.raise("ValueError", .str("\"\" is not a valid namespace. Pass None to not specify a namespace.")) }
+                namespace = ns
+            case let other?:
+                throw i.raise("TypeError", .str("namespace must be None or a string, got: \(i.typeName(other))"))
+            }
+            guard let data = try i.withBridge({ try i.bridge.getActor(named: actorName, namespace: namespace) }) else {
+                throw i.raise("ValueError", .str("Failed to look up actor with name '\(actorName)'. This could because 1. You are trying to look up a named actor you didn't create. 2. The named actor died. 3. You did not use a namespace matching the namespace of the actor."))
+            }
+            return i.fromData(data)
         }
         function(m, "cancel") { i, _ in
             throw i.raise("NotImplementedError", .str("ray.cancel is not supported by swiftray yet"))
@@ -156,6 +177,24 @@ extension Interpreter {
         m.attrs["__version__"] = .str("2.60.0")
         if let ex = try? importModule(["ray", "exceptions"]) { m.attrs["exceptions"] = .module(ex) }
         if let util = try? importModule(["ray", "util"]) { m.attrs["util"] = .module(util) }
+    }
+
+    /// `@ray.method(**options)` applied to `f`: the options are kept as the function's
+    /// `__ray_method_options__` (a staticmethod/classmethod's inner function); `f` is returned.
+    func annotateRayMethod(_ f: Value, options: [(String, Value)]) -> Value {
+        var target = f
+        if case .wrapper(let w) = f { target = w.function }
+        if case .function(let fn) = target {
+            let d = PyDict()
+            if case .dict(let old)? = fn.attrs["__ray_method_options__"] { for e in old.entries { d.set(e.key, e.value) } }
+            for (k, v) in options { d.set(.str(k), v) }
+            fn.attrs["__ray_method_options__"] = .dict(d)
+        } else if case .instance(let inst) = target {
+            let d = PyDict()
+            for (k, v) in options { d.set(.str(k), v) }
+            inst.attrs["__ray_method_options__"] = .dict(d)
+        }
+        return f
     }
 
     func rayContext(_ c: JobConnection) -> Value {

@@ -57,7 +57,7 @@ extension Interpreter {
         let rc = rayType("RuntimeContext", module: "ray.runtime_context")
         method(rc, "get_node_id") { i, inst, _ in .str(i.strAttr(inst, "_node_id")) }
         method(rc, "get_job_id") { i, inst, _ in .str(i.strAttr(inst, "_job_id")) }
-        method(rc, "get_actor_id") { _, _, _ in .none }
+        method(rc, "get_actor_id") { i, _, _ in i.bridge.currentActorID().map { .str($0) } ?? .none }
         method(rc, "get_task_id") { _, inst, _ in inst.attrs["_task_id"] ?? .none }
         method(rc, "get_placement_group_id") { _, _, _ in .none }
         method(rc, "get_assigned_resources") { _, _, _ in .dict(PyDict()) }
@@ -97,16 +97,7 @@ extension Interpreter {
             handle.attrs["_class"] = .instance(inst)
             handle.attrs["_class_name"] = .str(i.strAttr(inst, "_name"))
             var methods: [String] = []
-            if case .type(let userClass)? = inst.attrs["_target"] {
-                for t in userClass.mro where t !== i.types.object {
-                    for k in t.dict.keys.sorted() where !methods.contains(k) && !k.hasPrefix("__") {
-                        switch t.dict[k]! {
-                        case .function, .wrapper: methods.append(k)
-                        default: break
-                        }
-                    }
-                }
-            }
+            if case .type(let userClass)? = inst.attrs["_target"] { methods = i.actorMethodNames(userClass) }
             handle.attrs["_methods"] = .list(PyList(methods.map { .str($0) }))
             return .instance(handle)
         }
@@ -147,6 +138,27 @@ extension Interpreter {
         method(actorMethod, "__call__") { i, inst, _ in
             throw i.raise("TypeError", .str("Actor methods cannot be called directly. Instead of running 'object.\(i.strAttr(inst, "_name"))()', try 'object.\(i.strAttr(inst, "_name")).remote()'."))
         }
+    }
+
+    /// The methods an actor handle of `cls` offers: every callable attribute of the class and its
+    /// bases (plain, `async`, `@ray.method`-annotated, static and class methods, and callables
+    /// a decorator put in their place), without dunder names or properties; bases after
+    /// subclasses, each class's names sorted.
+    func actorMethodNames(_ cls: PyType) -> [String] {
+        var methods: [String] = []
+        var seen = Set<String>()
+        for t in cls.mro where t !== types.object {
+            for k in t.dict.keys.sorted() where !seen.contains(k) && !k.hasPrefix("__") {
+                seen.insert(k)
+                switch t.dict[k]! {
+                case .function, .builtin, .boundMethod: methods.append(k)
+                case .wrapper(let w) where w.kind != .property: methods.append(k)
+                case .instance(let obj) where obj.type.lookup("__call__") != nil: methods.append(k)
+                default: break
+                }
+            }
+        }
+        return methods
     }
 
     /// `@ray.remote` applied to a function or class.
