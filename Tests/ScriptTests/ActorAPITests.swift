@@ -20,6 +20,14 @@ private func option(_ spec: RemoteCallSpec?, _ key: String) -> ScriptData? {
         #expect(bridge.lookups.isEmpty)
     }
 
+    @Test func getActorChecksTheNamespace() {
+        let bridge = ActorTestBridge()
+        #expect(drive("import ray\nray.get_actor('a', namespace='')\n", bridge).error
+                == "ValueError: \"\" is not a valid namespace. Pass None to not specify a namespace.")
+        #expect(drive("import ray\nray.get_actor('a', namespace=3)\n", bridge).error == "TypeError: namespace must be None or a string.")
+        #expect(bridge.lookups.isEmpty)
+    }
+
     @Test func getActorReportsAMissingActor() {
         let bridge = ActorTestBridge()
         let r = drive("import ray\nray.get_actor('ghost', namespace='other')\n", bridge)

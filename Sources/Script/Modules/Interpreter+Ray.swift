@@ -163,7 +163,8 @@ extension Interpreter {
                 if ns.isEmpty { throw i.raise("ValueError", .str("\"\" is not a valid namespace. Pass None to not specify a namespace.")) }
                 namespace = ns
             case let other?:
-                throw i.raise("TypeError", .str("namespace must be None or a string, got: \(i.typeName(other))"))
+                _ = other
+                throw i.raise("TypeError", .str("namespace must be None or a string."))
             }
             guard let data = try i.withBridge({ try i.bridge.getActor(named: actorName, namespace: namespace) }) else {
                 throw i.raise("ValueError", .str("Failed to look up actor with name '\(actorName)'. This could because 1. You are trying to look up a named actor you didn't create. 2. The named actor died. 3. You did not use a namespace matching the namespace of the actor."))
