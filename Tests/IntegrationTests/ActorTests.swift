@@ -262,6 +262,7 @@ struct ActorTests {
             // remains (the state survives only in the caller's retried calls), then DEAD.
             let restart = try c.writeScript("restart.py", """
                 import ray, os, time
+                ray.init(namespace="keep")
                 @ray.remote(max_restarts=1, max_task_retries=1)
                 class C:
                     def __init__(self):
@@ -308,6 +309,7 @@ struct ActorTests {
             // A later job finds the detached actor by name; its state is intact.
             let later = try c.run(["run", try c.writeScript("later.py", """
                 import ray
+                ray.init(namespace="keep")
                 k = ray.get_actor("keeper")
                 print(ray.get(k.inc.remote()))
                 ray.kill(k)

@@ -37,6 +37,7 @@ extension Interpreter {
         ]
         _ = rayError
         for (name, bases) in hierarchy { _ = rayType(name, module: "ray.exceptions", bases: bases.map { rayState.types[$0]! }) }
+        _ = rayType("ActorAlreadyExistsError", module: "ray.exceptions", bases: [types.exceptionTypes["ValueError"]!, rayState.types["RayError"]!])
         _ = rayType("GetTimeoutError", module: "ray.exceptions", bases: [rayState.types["RayError"]!, types.exceptionTypes["TimeoutError"]!])
 
         let objectRef = rayType("ObjectRef", module: "ray")
@@ -90,14 +91,15 @@ extension Interpreter {
 
         let actorClass = rayType("ActorClass", module: "ray.actor")
         method(actorClass, "remote") { i, inst, a in
-            let spec = try i.callSpec(inst, a)
+            var spec = try i.callSpec(inst, a)
+            var methods: [String] = []
+            if case .type(let userClass)? = inst.attrs["_target"] { methods = i.actorMethodNames(userClass) }
+            spec.methodNames = methods
             let id = try i.withBridge { try i.bridge.createActor(spec) }
             let handle = PyInstance(type: i.rayState.types["ActorHandle"]!)
             handle.attrs["_actor_id"] = .str(id)
             handle.attrs["_class"] = .instance(inst)
             handle.attrs["_class_name"] = .str(i.strAttr(inst, "_name"))
-            var methods: [String] = []
-            if case .type(let userClass)? = inst.attrs["_target"] { methods = i.actorMethodNames(userClass) }
             handle.attrs["_methods"] = .list(PyList(methods.map { .str($0) }))
             return .instance(handle)
         }

@@ -82,6 +82,11 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
             if round == 0 && taskFigureNames.contains(where: wanted) {
                 taskFigures = try await TaskBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
             }
+            let actorFigureNames = ["1:1 actor calls sync", "1:1 actor calls async", "1:1 async-actor calls async",
+                                    "n:n actor calls async", "actor creation"]
+            if round == 0 && actorFigureNames.contains(where: wanted) {
+                taskFigures += try await ActorBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
+            }
             if round == 0 {
                 for _ in 0..<samples where wanted("status") {
                     statusTimes.append(try ChildProcess.timed(exe, ["status"] + common) * 1000)
