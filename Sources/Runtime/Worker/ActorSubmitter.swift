@@ -21,6 +21,10 @@ actor ActorSubmitter {
         var className = ""
         var nextSequence: Int64 = 0
         var calls: [Int64: Call] = [:]
+        /// Resolved calls not sent yet, in sequence order.
+        var unsent: [Int64] = []
+        /// No call below this one is pending (kept up to date lazily).
+        var floor: Int64 = 0
         var client: RpcClient?
         /// The incarnation the client talks to (0: not known yet).
         var incarnation: Int32 = 0
@@ -45,7 +49,8 @@ actor ActorSubmitter {
     /// sequence number for the actor and sends it when it can.
     func submit(_ actor: ActorID, _ spec: Swiftray_TaskSpec) {
         if stopped { return }
-        var q = queues[actor] ?? Queue()
+        // Taken out of the table while changed, so its dictionaries are not copied (copy-on-write).
+        var q = queues.removeValue(forKey: actor) ?? Queue()
         q.className = spec.className
         var spec = spec
         spec.sequenceNumber = q.nextSequence
@@ -60,6 +65,7 @@ actor ActorSubmitter {
             return false
         }
         q.calls[spec.sequenceNumber] = Call(spec: spec, resolved: !needsResolution, retries: Int(q.maxTaskRetries))
+        if !needsResolution { q.unsent.append(spec.sequenceNumber) }
         queues[actor] = q
         if needsResolution {
             Task { await self.resolve(actor, spec) }
@@ -86,22 +92,25 @@ actor ActorSubmitter {
         guard queues[actor]?.calls[spec.sequenceNumber] != nil else { return }
         queues[actor]!.calls[spec.sequenceNumber]!.spec = resolved
         queues[actor]!.calls[spec.sequenceNumber]!.resolved = true
+        queues[actor]!.markUnsent(spec.sequenceNumber)
         send(actor)
     }
 
     /// Pushes every resolved, unsent call in sequence order, or starts learning the address.
     private func send(_ actor: ActorID) {
-        guard var q = queues[actor] else { return }
+        guard var q = queues.removeValue(forKey: actor) else { return }
         guard let client = q.client else {
-            if !q.waiting && !q.calls.isEmpty {
-                q.waiting = true
-                queues[actor] = q
-                Task { await self.waitForActor(actor) }
-            }
+            let wait = !q.waiting && !q.calls.isEmpty
+            if wait { q.waiting = true }
+            queues[actor] = q
+            if wait { Task { await self.waitForActor(actor) } }
             return
         }
-        let floor = q.calls.keys.min() ?? q.nextSequence
-        for seq in q.calls.keys.sorted() {
+        while q.floor < q.nextSequence && q.calls[q.floor] == nil { q.floor += 1 }
+        let floor = q.floor
+        let ready = q.unsent
+        q.unsent = []
+        for seq in ready {
             guard var call = q.calls[seq], call.resolved, !call.sent else { continue }
             call.sent = true
             call.sentTo = q.incarnation
@@ -122,7 +131,8 @@ actor ActorSubmitter {
     private func pushed(_ actor: ActorID, _ seq: Int64, incarnation: Int32, answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
         let outcome: Result<Swiftray_PushTaskReply, any Error>
         do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }
-        guard !stopped, var q = queues[actor], let call = q.calls[seq], call.sent, call.sentTo == incarnation else { return }
+        guard !stopped, let call = queues[actor]?.calls[seq], call.sent, call.sentTo == incarnation,
+              var q = queues.removeValue(forKey: actor) else { return }
         switch outcome {
         case .success(let reply):
             q.calls[seq] = nil
@@ -137,6 +147,7 @@ actor ActorSubmitter {
                     if c.retries != 0 {
                         q.calls[s]!.sent = false
                         q.calls[s]!.retries -= c.retries > 0 ? 1 : 0
+                        q.markUnsent(s)
                     }
                 }
             }
@@ -162,28 +173,26 @@ actor ActorSubmitter {
             request.afterIncarnation = after
             do {
                 let record: Swiftray_ActorRecord = try await core.gcs.rpc.call("gcs.WaitActor", request, timeout: .seconds(365 * 86400))
-                guard var q = queues[actor] else { return }
-                q.maxTaskRetries = record.maxTaskRetries
+                guard queues[actor] != nil else { return }
+                queues[actor]!.maxTaskRetries = record.maxTaskRetries
                 if record.state == ActorState.dead.rawValue {
-                    q.dead = record.deathCause
-                    q.waiting = false
-                    let doomed = q.calls.values.map(\.spec)
-                    q.calls = [:]
-                    queues[actor] = q
+                    queues[actor]!.dead = record.deathCause
+                    queues[actor]!.waiting = false
+                    let doomed = queues[actor]!.calls.values.map(\.spec)
+                    queues[actor]!.calls = [:]
+                    queues[actor]!.unsent = []
                     for spec in doomed { fail(spec, with: Self.diedError(spec, record.deathCause)) }
                     return
                 }
-                do {
-                    q.client = try await core.pool.client(host: record.address.host, port: Int(record.address.port))
-                    q.incarnation = record.incarnation
-                } catch {
-                    // Alive by the GCS but unreachable: wait for the GCS to notice its death.
-                    q.incarnation = record.incarnation
-                    queues[actor] = q
-                    continue
+                // No queue state is held across this wait: calls submitted meanwhile stay queued.
+                let client = try? await core.pool.client(host: record.address.host, port: Int(record.address.port))
+                guard queues[actor] != nil else { return }
+                queues[actor]!.incarnation = record.incarnation
+                guard let client else {
+                    continue  // alive by the GCS but unreachable: wait for the GCS to notice its death
                 }
-                q.waiting = false
-                queues[actor] = q
+                queues[actor]!.client = client
+                queues[actor]!.waiting = false
                 send(actor)
                 return
             } catch {
@@ -232,5 +241,22 @@ actor ActorSubmitter {
         var message = "The actor died unexpectedly before finishing this task.\n\tclass_name: \(spec.className)\n\tactor_id: \(actor)"
         if let cause, !cause.errorMessage.isEmpty { message += "\n\t" + cause.errorMessage }
         return CoreWorker.systemError("ActorDiedError", message, errorType: "ACTOR_DIED")
+    }
+}
+
+extension ActorSubmitter.Queue {
+    /// Queues `seq` for sending, keeping `unsent` in sequence order.
+    mutating func markUnsent(_ seq: Int64) {
+        if let last = unsent.last, last > seq {
+            var lo = 0, hi = unsent.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if unsent[mid] < seq { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < unsent.count && unsent[lo] == seq { return }
+            unsent.insert(seq, at: lo)
+        } else if unsent.last != seq {
+            unsent.append(seq)
+        }
     }
 }

@@ -149,8 +149,20 @@ public final class CoreWorker: RpcService {
         mutable.withLockedValue { body(&$0.rng) }
     }
 
+    /// `n` random bytes, drawn eight at a time (one `getrandom` call per eight bytes, not per byte).
     func randomBytes(_ n: Int) -> [UInt8] {
-        mutable.withLockedValue { m in (0..<n).map { _ in UInt8.random(in: 0...255, using: &m.rng) } }
+        mutable.withLockedValue { m in
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            while out.count < n {
+                var word = m.rng.next()
+                for _ in 0..<min(8, n - out.count) {
+                    out.append(UInt8(truncatingIfNeeded: word))
+                    word >>= 8
+                }
+            }
+            return out
+        }
     }
 
     func nextPutID() -> ObjectID {

@@ -100,7 +100,8 @@ actor TaskSubmitter {
 
     /// Feeds leased workers, asks for more leases while tasks wait, returns idle leases.
     private func pump(_ k: SchedulingKey) {
-        guard var q = queues[k] else { return }
+        // Taken out of the table while changed, so its collections are not copied (copy-on-write).
+        guard var q = queues.removeValue(forKey: k) else { return }
         // SPREAD tasks get one worker each (so they spread over the nodes); others pipeline.
         let depth = q.tasks.first?.strategy.kind == .spread ? 1 : Self.pipelineDepth
         while !q.tasks.isEmpty,
