@@ -110,7 +110,11 @@ extension GcsServer {
         request.owner = start.owner
         request.functionName = start.className
         request.actorID = start.actorID
-        var target = firstRaylet(preferring: NodeID(bytes: [UInt8](start.owner.nodeID)))
+        // Ask the affinity target's raylet directly (it knows its own resources best), else the
+        // owner's; either may spill back to a better node.
+        let first = start.creationSpec.strategy.kind == .nodeAffinity
+            ? NodeID(bytes: [UInt8](start.creationSpec.strategy.nodeID)) : NodeID(bytes: [UInt8](start.owner.nodeID))
+        var target = firstRaylet(preferring: first)
         while true {
             guard let current = actorTable.records[id], Self.awaitingPlacement(current), current.incarnation == incarnation else { return }
             guard let node = target else {
@@ -140,7 +144,7 @@ extension GcsServer {
                 return
             case .rejected, nil:
                 try? await Task.sleep(for: .milliseconds(20))
-                target = firstRaylet(preferring: NodeID(bytes: [UInt8](start.owner.nodeID)))
+                target = firstRaylet(preferring: first)
                 request.grantOrReject = false
             }
         }

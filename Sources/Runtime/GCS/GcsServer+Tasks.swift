@@ -47,33 +47,15 @@ extension GcsServer {
     private func merge(_ e: Swiftray_TaskEventRecord) {
         var key = e.taskID
         withUnsafeBytes(of: e.attemptNumber.littleEndian) { key.append(contentsOf: $0) }
-        var r = taskRecords[key] ?? {
+        // Taken out while changed, so the record's storage is not copied (copy-on-write).
+        var r = taskRecords.removeValue(forKey: key) ?? {
             taskOrder.append(key)
             var fresh = Swiftray_TaskEventRecord()
             fresh.taskID = e.taskID
             fresh.attemptNumber = e.attemptNumber
             return fresh
         }()
-        if e.hasDefinition_p {
-            let states = r.states, times = r.stateTimesMs, node = r.nodeID, worker = r.workerID, pid = r.workerPid
-            let errorType = r.errorType, errorMessage = r.errorMessage
-            r = e
-            r.states = states
-            r.stateTimesMs = times
-            if !node.isEmpty { r.nodeID = node; r.workerID = worker; r.workerPid = pid }
-            if !errorType.isEmpty { r.errorType = errorType; r.errorMessage = errorMessage }
-        }
-        if !e.nodeID.isEmpty {
-            r.nodeID = e.nodeID
-            r.workerID = e.workerID
-            r.workerPid = e.workerPid
-        }
-        if !e.errorType.isEmpty {
-            r.errorType = e.errorType
-            r.errorMessage = e.errorMessage
-        }
-        r.states += e.states
-        r.stateTimesMs += e.stateTimesMs
+        r.fold(e)
         taskRecords[key] = r
         if taskOrder.count > Self.taskRecordCap {
             let drop = taskOrder.count - Self.taskRecordCap

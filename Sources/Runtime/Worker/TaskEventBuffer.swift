@@ -23,12 +23,27 @@ final class TaskEventBuffer: Sendable {
         add(e)
     }
 
+    /// Everything pending, one record per attempt (its state changes folded together).
     func take() -> [Swiftray_TaskEventRecord] {
-        pending.withLockedValue { p in
+        let all = pending.withLockedValue { p in
             let all = p
             p = []
             return all
         }
+        var out: [Swiftray_TaskEventRecord] = []
+        var index: [Data: Int] = [:]
+        out.reserveCapacity(all.count)
+        for e in all {
+            var key = e.taskID
+            withUnsafeBytes(of: e.attemptNumber.littleEndian) { key.append(contentsOf: $0) }
+            if let k = index[key] {
+                out[k].fold(e)
+            } else {
+                index[key] = out.count
+                out.append(e)
+            }
+        }
+        return out
     }
 
     /// Sends batches until cancelled; a final flush happens on `flush()`.

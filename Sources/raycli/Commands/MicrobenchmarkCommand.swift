@@ -10,13 +10,16 @@ import Runtime
 struct MicrobenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "microbenchmark",
-        abstract: "Measure cluster start-up, status/list latency and daemon memory on this machine.",
+        abstract: "Measure cluster start-up, status/list latency, daemon memory, tasks, objects and actors on this machine.",
         discussion: """
         Placement groups are created, waited for and removed from a Swift driver (this \
         process, over the wire protocol), so the figure measures the GCS, the raylet and the \
         two-phase commit rather than the driver language. Tasks and objects are driven the same \
         way, through a core worker in this process (what `f.remote()`, `ray.get` and `ray.put` \
-        use); the workers run a trivial function in the driver language. \
+        use); the workers run a trivial function in the driver language. Actors likewise: \
+        actors created and called through core workers in this process, whose methods are \
+        trivial driver-language methods (1:1 sync and async calls, an async-def actor, four \
+        drivers each calling its own actor, actor creation). \
         Figures: cluster start to ready (`start --head` until it returns, median of --rounds), \
         `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory (RSS, each counting the shared executable pages in full) and \
         the head node's proportional memory (PSS of GCS + raylet, shared pages counted once). \
