@@ -1,5 +1,6 @@
 import ClusterState
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The caller side of actor method calls: numbers each caller's calls per actor, resolves
@@ -33,8 +34,18 @@ actor ActorSubmitter {
         var maxTaskRetries: Int32 = 0
     }
 
+    /// An answer to a push (or its failure), waiting to be handled on the actor.
+    struct Arrival: Sendable {
+        let actor: ActorID
+        let seq: Int64
+        let incarnation: Int32
+        let outcome: Result<Swiftray_PushTaskReply, any Error>
+    }
+
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
+    /// Answers that arrived, handled in batches: one hop onto the actor per batch, not per call.
+    private nonisolated let arrivals = NIOLockedValueBox<(answers: [Arrival], draining: Bool)>(([], false))
     private var queues: [ActorID: Queue] = [:]
     private var stopped = false
 
@@ -123,14 +134,35 @@ actor ActorSubmitter {
             let answer: EventLoopFuture<Swiftray_PushTaskReply> = client.callInOrder("core.PushTask", request,
                                                                                      timeout: .seconds(365 * 86400))
             let incarnation = q.incarnation
-            Task { await self.pushed(actor, seq, incarnation: incarnation, answer: answer) }
+            answer.whenComplete { [arrivals] result in
+                let arrival = Arrival(actor: actor, seq: seq, incarnation: incarnation, outcome: result.mapError { $0 })
+                let start = arrivals.withLockedValue { a -> Bool in
+                    a.answers.append(arrival)
+                    if a.draining { return false }
+                    a.draining = true
+                    return true
+                }
+                if start { Task { await self.drainArrivals() } }
+            }
         }
         queues[actor] = q
     }
 
-    private func pushed(_ actor: ActorID, _ seq: Int64, incarnation: Int32, answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
-        let outcome: Result<Swiftray_PushTaskReply, any Error>
-        do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }
+    /// Handles every answer that has arrived, until none is left.
+    private func drainArrivals() {
+        while true {
+            let batch = arrivals.withLockedValue { a -> [Arrival] in
+                let batch = a.answers
+                a.answers = []
+                if batch.isEmpty { a.draining = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            for a in batch { pushed(a.actor, a.seq, incarnation: a.incarnation, outcome: a.outcome) }
+        }
+    }
+
+    private func pushed(_ actor: ActorID, _ seq: Int64, incarnation: Int32, outcome: Result<Swiftray_PushTaskReply, any Error>) {
         guard !stopped, let call = queues[actor]?.calls[seq], call.sent, call.sentTo == incarnation,
               var q = queues.removeValue(forKey: actor) else { return }
         switch outcome {
