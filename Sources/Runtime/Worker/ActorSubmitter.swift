@@ -1,6 +1,5 @@
 import ClusterState
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 
 /// The caller side of actor method calls: numbers each caller's calls per actor, resolves
@@ -45,7 +44,7 @@ actor ActorSubmitter {
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
     /// Answers that arrived, handled in batches: one hop onto the actor per batch, not per call.
-    private nonisolated let arrivals = NIOLockedValueBox<(answers: [Arrival], draining: Bool)>(([], false))
+    private nonisolated let arrivals = ArrivalQueue<Arrival>()
     private var queues: [ActorID: Queue] = [:]
     private var stopped = false
 
@@ -135,14 +134,9 @@ actor ActorSubmitter {
                                                                                      timeout: .seconds(365 * 86400))
             let incarnation = q.incarnation
             answer.whenComplete { [arrivals] result in
-                let arrival = Arrival(actor: actor, seq: seq, incarnation: incarnation, outcome: result.mapError { $0 })
-                let start = arrivals.withLockedValue { a -> Bool in
-                    a.answers.append(arrival)
-                    if a.draining { return false }
-                    a.draining = true
-                    return true
+                if arrivals.add(Arrival(actor: actor, seq: seq, incarnation: incarnation, outcome: result.mapError { $0 })) {
+                    Task { await self.drainArrivals() }
                 }
-                if start { Task { await self.drainArrivals() } }
             }
         }
         queues[actor] = q
@@ -151,12 +145,7 @@ actor ActorSubmitter {
     /// Handles every answer that has arrived, until none is left.
     private func drainArrivals() {
         while true {
-            let batch = arrivals.withLockedValue { a -> [Arrival] in
-                let batch = a.answers
-                a.answers = []
-                if batch.isEmpty { a.draining = false }
-                return batch
-            }
+            let batch = arrivals.take()
             if batch.isEmpty { return }
             for a in batch { pushed(a.actor, a.seq, incarnation: a.incarnation, outcome: a.outcome) }
         }

@@ -42,6 +42,8 @@ actor TaskSubmitter {
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
     private var queues: [SchedulingKey: Queue] = [:]
+    /// Answers that arrived, handled in batches: one hop onto the actor per batch, not per task.
+    private nonisolated let arrivals = ArrivalQueue<Arrival>()
     /// Set when the process is shutting down: failures are no longer retried or reported.
     private var stopped = false
 
@@ -266,13 +268,32 @@ actor TaskSubmitter {
         request.sequenceNumber = lease.nextSequence
         let answer: EventLoopFuture<Swiftray_PushTaskReply> = lease.client.callInOrder("core.PushTask", request,
                                                                                        timeout: .seconds(365 * 86400))
-        Task { await self.pushed(spec, key: k, lease: lease, answer: answer) }
+        answer.whenComplete { [arrivals] result in
+            if arrivals.add(Arrival(spec: spec, key: k, lease: lease, outcome: result.mapError { $0 })) {
+                Task { await self.drainArrivals() }
+            }
+        }
+    }
+
+    /// An answer to a push (or its failure), waiting to be handled on the actor.
+    struct Arrival: Sendable {
+        let spec: Swiftray_TaskSpec
+        let key: SchedulingKey
+        let lease: Lease
+        let outcome: Result<Swiftray_PushTaskReply, any Error>
+    }
+
+    /// Handles every answer that has arrived, until none is left.
+    private func drainArrivals() {
+        while true {
+            let batch = arrivals.take()
+            if batch.isEmpty { return }
+            for a in batch { pushed(a.spec, key: a.key, lease: a.lease, outcome: a.outcome) }
+        }
     }
 
     private func pushed(_ spec: Swiftray_TaskSpec, key k: SchedulingKey, lease: Lease,
-                        answer: EventLoopFuture<Swiftray_PushTaskReply>) async {
-        let outcome: Result<Swiftray_PushTaskReply, any Error>
-        do { outcome = .success(try await answer.get()) } catch { outcome = .failure(error) }
+                        outcome: Result<Swiftray_PushTaskReply, any Error>) {
         if stopped { return }
         do {
             let reply = try outcome.get()

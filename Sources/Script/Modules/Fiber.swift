@@ -25,27 +25,13 @@ final class Fiber: @unchecked Sendable {
         guard !finished else { return }
         if !started {
             started = true
-            let raw = Unmanaged.passRetained(self).toOpaque()
-            var attr = pthread_attr_t()
-            pthread_attr_init(&attr)
-            pthread_attr_setstacksize(&attr, 64 * 1024 * 1024)
-            pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
-            #if canImport(Darwin)
-            var thread: pthread_t? = nil
-            #else
-            var thread = pthread_t()
-            #endif
-            let rc = pthread_create(&thread, &attr, { arg in
-                let fiber = Unmanaged<Fiber>.fromOpaque(arg!).takeRetainedValue()
-                fiber.toFiber.wait()
-                fiber.body()
-                fiber.finished = true
-                fiber.toCaller.signal()
-                return nil
-            }, raw)
-            pthread_attr_destroy(&attr)
-            if rc != 0 {
-                Unmanaged<Fiber>.fromOpaque(raw).release()
+            let started = FiberThread.run { [self] in
+                toFiber.wait()
+                body()
+                finished = true
+                toCaller.signal()
+            }
+            if !started {
                 body()
                 finished = true
                 return
