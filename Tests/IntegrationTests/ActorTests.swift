@@ -212,6 +212,13 @@ struct ActorTests {
             // Two actors share the one GPU.
             let gpu = try run("gpu", try Self.seed("seed002_40"))
             #expect(Self.unprefixed(gpu.stdout) == ["(IOActor pid=N) CUDA_VISIBLE_DEVICES: 0", "(IOActor pid=N) CUDA_VISIBLE_DEVICES: 0"], "\(gpu)")
+            // Actor resources and scheduling strategies (DEFAULT, SPREAD, node affinity, overrides);
+            // these examples print nothing: they must run to the end.
+            for name in ["seed002_06", "seed002_35", "seed002_36", "seed002_37", "seed002_39"] {
+                _ = try run(name, try Self.seed(name))
+            }
+            let placed = try c.run(["list", "actors", "--format", "json", "--limit", "1000"]).stdout
+            #expect(placed.contains("\"class_name\": \"SpreadActor\"") && placed.contains("\"class_name\": \"NodeAffinityActor\""), "\(placed)")
             // MessageActor with three workers (the seed loops 100 times a second apart; 3 here).
             let messages = try Self.seed("seed002_09").replacingOccurrences(of: "range(100)", with: "range(3)")
             let m = try run("messages", messages + "\nprint(sorted(ray.get(message_actor.get_and_clear_messages.remote()) + new_messages))\n")
