@@ -84,8 +84,14 @@ extension GcsServer {
         scheduleActor(id)
     }
 
-    /// Persists `record`, applies it and wakes the actor's waiters.
+    /// Persists `record`, applies it and wakes the actor's waiters. A state change Ray never
+    /// makes (e.g. out of DEAD) is refused.
     func saveActor(_ record: Swiftray_ActorRecord) throws {
+        if let id = ActorID(bytes: [UInt8](record.actorID)), let old = actorTable.records[id],
+           let from = ActorState(rawValue: old.state), let to = ActorState(rawValue: record.state),
+           from != to, !from.canMove(to: to) {
+            throw RuntimeError.invalidArgument("Actor \(id.hex) cannot go from \(from.rawValue) to \(to.rawValue).")
+        }
         try store.saveActor(record)
         actorTable.put(record)
         if let id = ActorID(bytes: [UInt8](record.actorID)), let waiting = actorTable.waiters.removeValue(forKey: id) {
@@ -189,6 +195,7 @@ extension GcsServer {
         }
         guard var now = actorTable.records[id], now.incarnation == incarnation, Self.awaitingPlacement(now),
               now.address.workerID == grant.worker.workerID else { return }
+        recordCreationTask(now.creationSpec, answer, failed: answer.hasError_p)
         if answer.hasError_p {
             markActorDead(id, reason: .unspecified,
                           message: "The actor died because of an error raised in its creation task, \(answer.error.message)")
@@ -211,6 +218,23 @@ extension GcsServer {
         if let client = try? await raylet(node) {
             let _: Swiftray_Empty? = try? await client.call("raylet.ShrinkLease", shrink)
         }
+    }
+
+    /// The creation task's RUNNING and FINISHED/FAILED events (the GCS ran it, so it records them).
+    private func recordCreationTask(_ spec: Swiftray_TaskSpec, _ answer: Swiftray_PushTaskReply, failed: Bool) {
+        var e = Swiftray_TaskEventRecord()
+        e.taskID = spec.taskID
+        e.attemptNumber = spec.attemptNumber
+        e.nodeID = answer.nodeID
+        e.workerID = answer.workerID
+        e.workerPid = answer.workerPid
+        e.states = ["RUNNING", failed ? "FAILED" : "FINISHED"]
+        e.stateTimesMs = [answer.startMs, answer.endMs]
+        if failed {
+            e.errorType = answer.error.errorType
+            e.errorMessage = answer.error.typeName + ": " + answer.error.message
+        }
+        merge(e)
     }
 
     private func returnLease(_ leaseID: Data, on node: NodeInfo, failed: Bool) async {

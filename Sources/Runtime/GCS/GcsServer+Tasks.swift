@@ -44,7 +44,7 @@ extension GcsServer {
 
     /// Folds one event into its attempt's record: static fields from the owner's first event,
     /// placement from the executor, state changes appended.
-    private func merge(_ e: Swiftray_TaskEventRecord) {
+    func merge(_ e: Swiftray_TaskEventRecord) {
         var key = e.taskID
         withUnsafeBytes(of: e.attemptNumber.littleEndian) { key.append(contentsOf: $0) }
         // Taken out while changed, so the record's storage is not copied (copy-on-write).

@@ -234,27 +234,16 @@ actor ActorSubmitter {
     }
 
     private func finished(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
-        core.events.state(spec, "RUNNING", timeMs: reply.startMs) { e in
-            e.nodeID = reply.nodeID
-            e.workerID = reply.workerID
-            e.workerPid = reply.workerPid
-        }
+        core.recordRan(spec, reply)
         if reply.hasError_p {
             fail(spec, with: reply.error)
-            return
+        } else {
+            core.storeResults(spec, reply)
         }
-        for r in reply.returns {
-            if let id = ObjectID(bytes: [UInt8](r.objectID)) { core.objects.resolve(id, .ready(r.payload)) }
-        }
-        core.events.state(spec, "FINISHED", timeMs: reply.endMs)
     }
 
     private func fail(_ spec: Swiftray_TaskSpec, with error: Swiftray_TaskError) {
-        for id in CoreWorker.returnIDs(spec) { core.objects.resolve(id, .failed(error)) }
-        core.events.state(spec, "FAILED") { e in
-            e.errorType = error.errorType
-            e.errorMessage = error.typeName + ": " + error.message
-        }
+        core.failTask(spec, with: error)
     }
 
     static func diedError(_ spec: Swiftray_TaskSpec, _ cause: Swiftray_ActorDeathCause?) -> Swiftray_TaskError {

@@ -66,4 +66,30 @@ extension CoreWorker {
     var driverAddress: Swiftray_WorkerAddress {
         isDriver ? address : (currentDriver ?? address)
     }
+
+    /// Records where and when a pushed task or actor call ran (its RUNNING event).
+    func recordRan(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
+        events.state(spec, "RUNNING", timeMs: reply.startMs) { e in
+            e.nodeID = reply.nodeID
+            e.workerID = reply.workerID
+            e.workerPid = reply.workerPid
+        }
+    }
+
+    /// Resolves a finished task's or call's return objects and records FINISHED.
+    func storeResults(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
+        for r in reply.returns {
+            if let id = ObjectID(bytes: [UInt8](r.objectID)) { objects.resolve(id, .ready(r.payload)) }
+        }
+        events.state(spec, "FINISHED", timeMs: reply.endMs)
+    }
+
+    /// Fails every return object of the task or call with `error` and records FAILED.
+    func failTask(_ spec: Swiftray_TaskSpec, with error: Swiftray_TaskError) {
+        for id in Self.returnIDs(spec) { objects.resolve(id, .failed(error)) }
+        events.state(spec, "FAILED") { e in
+            e.errorType = error.errorType
+            e.errorMessage = error.typeName + ": " + error.message
+        }
+    }
 }

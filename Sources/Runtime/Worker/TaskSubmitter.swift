@@ -315,11 +315,7 @@ actor TaskSubmitter {
 
     /// Stores a finished task's results, or retries / fails it.
     private func finished(_ spec: Swiftray_TaskSpec, _ reply: Swiftray_PushTaskReply) {
-        core.events.state(spec, "RUNNING", timeMs: reply.startMs) { e in
-            e.nodeID = reply.nodeID
-            e.workerID = reply.workerID
-            e.workerPid = reply.workerPid
-        }
+        core.recordRan(spec, reply)
         if reply.hasError_p {
             if spec.retryExceptions && retriesLeft(spec) {
                 retryOrFail(spec, reply.error)
@@ -328,10 +324,7 @@ actor TaskSubmitter {
             }
             return
         }
-        for r in reply.returns {
-            if let id = ObjectID(bytes: [UInt8](r.objectID)) { core.objects.resolve(id, .ready(r.payload)) }
-        }
-        core.events.state(spec, "FINISHED", timeMs: reply.endMs)
+        core.storeResults(spec, reply)
     }
 
     private func retriesLeft(_ spec: Swiftray_TaskSpec) -> Bool {
@@ -356,10 +349,6 @@ actor TaskSubmitter {
 
     /// Fails every return object of the task with `error`.
     private func fail(_ spec: Swiftray_TaskSpec, with error: Swiftray_TaskError) {
-        for id in CoreWorker.returnIDs(spec) { core.objects.resolve(id, .failed(error)) }
-        core.events.state(spec, "FAILED") { e in
-            e.errorType = error.errorType
-            e.errorMessage = error.typeName + ": " + error.message
-        }
+        core.failTask(spec, with: error)
     }
 }

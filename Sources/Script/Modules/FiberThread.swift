@@ -35,26 +35,7 @@ final class FiberThread: @unchecked Sendable {
         }
         let fresh = FiberThread()
         fresh.job = body
-        let raw = Unmanaged.passRetained(fresh).toOpaque()
-        var attr = pthread_attr_t()
-        pthread_attr_init(&attr)
-        pthread_attr_setstacksize(&attr, 64 * 1024 * 1024)
-        pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
-        #if canImport(Darwin)
-        var handle: pthread_t? = nil
-        #else
-        var handle = pthread_t()
-        #endif
-        let rc = pthread_create(&handle, &attr, { arg in
-            Unmanaged<FiberThread>.fromOpaque(arg!).takeRetainedValue().loop()
-            return nil
-        }, raw)
-        pthread_attr_destroy(&attr)
-        if rc != 0 {
-            Unmanaged<FiberThread>.fromOpaque(raw).release()
-            return false
-        }
-        return true
+        return PosixThread.start(stackSize: 64 * 1024 * 1024, detached: true) { fresh.loop() } != nil
     }
 
     private func loop() {

@@ -15,32 +15,11 @@ import Darwin
 enum LargeStack {
     static let size = 256 * 1024 * 1024
 
-    private final class Box: @unchecked Sendable {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
     static func run<T>(_ body: () -> T) -> T {
         var result: T? = nil
         withoutActuallyEscaping(body) { escapable in
-            let box = Box { result = escapable() }
-            let raw = Unmanaged.passRetained(box).toOpaque()
-            var attr = pthread_attr_t()
-            pthread_attr_init(&attr)
-            defer { pthread_attr_destroy(&attr) }
-            pthread_attr_setstacksize(&attr, size)
-            #if canImport(Darwin)
-            var thread: pthread_t? = nil
-            #else
-            var thread = pthread_t()
-            #endif
-            let rc = pthread_create(&thread, &attr, { arg in
-                let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
-                b.body()
-                return nil
-            }, raw)
-            if rc != 0 {
-                Unmanaged<Box>.fromOpaque(raw).release()
+            let box = ResultBox { result = escapable() }
+            guard let thread = PosixThread.start(stackSize: size, detached: false, { box.body() }) else {
                 result = escapable()
                 return
             }
@@ -51,5 +30,11 @@ enum LargeStack {
             #endif
         }
         return result!
+    }
+
+    /// Carries the non-Sendable closure to the thread that runs it while the caller waits.
+    private final class ResultBox: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
     }
 }
