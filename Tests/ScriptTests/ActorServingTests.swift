@@ -21,11 +21,24 @@ private func maxRunning(_ log: [String]) -> Int {
     return most
 }
 
-/// Serves the mailbox's calls (returns once they all completed) and the seconds it took.
-private func serve(_ interpreter: Interpreter, _ mailbox: ActorTestMailbox, _ spec: ActorConcurrencySpec = ActorConcurrencySpec()) -> Double {
-    let start = ActorTestClock.now()
-    interpreter.serveActor(actorID: "actor-1", concurrency: spec, mailbox: mailbox)
-    return ActorTestClock.now() - start
+/// Serves the mailbox's calls (returns once they all completed) and the seconds it took. Serving
+/// blocks for as long as the calls run, so it happens on a thread of its own, never on one of the
+/// few threads Swift Testing runs every test on (blocking those stalls unrelated tests).
+private func serve(_ interpreter: Interpreter, _ mailbox: ActorTestMailbox, _ spec: ActorConcurrencySpec = ActorConcurrencySpec()) async -> Double {
+    let box = UncheckedBox(interpreter)
+    return await withCheckedContinuation { done in
+        Thread {
+            let start = ActorTestClock.now()
+            box.value.serveActor(actorID: "actor-1", concurrency: spec, mailbox: mailbox)
+            done.resume(returning: ActorTestClock.now() - start)
+        }.start()
+    }
+}
+
+/// Hands a non-Sendable value to the serving thread while the test waits for it.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 private let syncActor = """
@@ -84,13 +97,13 @@ class AsyncActor:
 """
 
 @Suite(.serialized) struct ActorServingTests {
-    @Test func syncCallsRunInlineInOrder() {
+    @Test func syncCallsRunInlineInOrder() async {
         let host = ActorTestHost()
         let actor = makeActor(syncActor, "Counter", host: host)
         let mailbox = ActorTestMailbox()
         for k in 0..<20 { mailbox.send("c\(k)", "Counter.add", [.int(k)]) }
         mailbox.send("all", "Counter.items_so_far")
-        _ = serve(actor, mailbox)
+        _ = await serve(actor, mailbox)
         for k in 0..<20 {
             #expect(mailbox.value("c\(k)") == .int(k + 1))
             #expect(mailbox.record("c\(k)").completions == 1)
@@ -103,14 +116,14 @@ class AsyncActor:
         #expect(mailbox.timeouts.allSatisfy { $0 == nil })
     }
 
-    @Test func aFailingCallDoesNotAffectTheNext() {
+    @Test func aFailingCallDoesNotAffectTheNext() async {
         let host = ActorTestHost()
         let actor = makeActor(syncActor, "Counter", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("bad", "Counter.div", [.int(0)])
         mailbox.send("good", "Counter.div", [.int(5)])
         mailbox.send("missing", "Counter.nope")
-        _ = serve(actor, mailbox)
+        _ = await serve(actor, mailbox)
         let failure = mailbox.failure("bad")
         #expect(failure?.typeName == "ZeroDivisionError")
         #expect(failure?.message == "integer division or modulo by zero")
@@ -119,37 +132,37 @@ class AsyncActor:
         #expect(mailbox.failure("missing")?.typeName == "AttributeError")
     }
 
-    @Test func threadedCallsOverlapWhileSleeping() {
+    @Test func threadedCallsOverlapWhileSleeping() async {
         let host = ActorTestHost()
         let actor = makeActor(syncActor, "Counter", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("a", "Counter.nap", [.string("a"), .float(0.3)])
         mailbox.send("b", "Counter.nap", [.string("b"), .float(0.3)])
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
         #expect(elapsed >= 0.3 && elapsed < 0.55, "took \(elapsed)")
         #expect(host.lines == ["start a", "start b", "end a", "end b"])
         #expect(mailbox.value("a") == .string("a"))
         #expect(mailbox.value("b") == .string("b"))
     }
 
-    @Test func threadedActorKeepsItsLimit() {
+    @Test func threadedActorKeepsItsLimit() async {
         let host = ActorTestHost()
         let actor = makeActor(syncActor, "Counter", host: host)
         let mailbox = ActorTestMailbox()
         for name in ["a", "b", "c"] { mailbox.send(name, "Counter.nap", [.string(name), .float(0.2)]) }
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
         #expect(elapsed >= 0.4 && elapsed < 0.6, "took \(elapsed)")
         #expect(host.lines.prefix(3) == ["start a", "start b", "end a"])
         #expect(maxRunning(mailbox.log) == 2)
         #expect(mailbox.log.firstIndex(of: "start c")! > mailbox.log.firstIndex(of: "end a")!)
     }
 
-    @Test func asyncCallsOverlapUpToTheDefaultLimit() {
+    @Test func asyncCallsOverlapUpToTheDefaultLimit() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         for k in 0..<4 { mailbox.send("r\(k)", "AsyncActor.run", [.string("r\(k)"), .float(0.3)]) }
-        let elapsed = serve(actor, mailbox)
+        let elapsed = await serve(actor, mailbox)
         #expect(elapsed >= 0.3 && elapsed < 0.5, "took \(elapsed)")
         #expect(host.lines == (0..<4).map { "started r\($0)" } + (0..<4).map { "finished r\($0)" })
         for k in 0..<4 { #expect(mailbox.value("r\(k)") == .string("r\(k)")) }
@@ -158,56 +171,56 @@ class AsyncActor:
         #expect(mailbox.timeouts.count < 60, "polled \(mailbox.timeouts.count) times")
     }
 
-    @Test func asyncMaxConcurrencyRunsPairs() {
+    @Test func asyncMaxConcurrencyRunsPairs() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         for k in 0..<4 { mailbox.send("r\(k)", "AsyncActor.run", [.string("r\(k)"), .float(0.2)]) }
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 2))
         #expect(elapsed >= 0.4 && elapsed < 0.6, "took \(elapsed)")
         #expect(host.lines == ["started r0", "started r1", "finished r0", "finished r1",
                                "started r2", "started r3", "finished r2", "finished r3"])
         #expect(maxRunning(mailbox.log) == 2)
     }
 
-    @Test func timeSleepBlocksAnAsyncActor() {
+    @Test func timeSleepBlocksAnAsyncActor() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("a", "AsyncActor.blocking", [.float(0.2)])
         mailbox.send("b", "AsyncActor.blocking", [.float(0.2)])
-        let elapsed = serve(actor, mailbox)
+        let elapsed = await serve(actor, mailbox)
         #expect(elapsed >= 0.4, "took \(elapsed)")
         #expect(mailbox.value("b") == .float(0.2))
     }
 
-    @Test func newCallsStartWhileOthersSleep() {
+    @Test func newCallsStartWhileOthersSleep() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("long", "AsyncActor.run", [.string("long"), .float(0.5)])
         mailbox.send("late", "AsyncActor.quick", after: 0.1)
-        _ = serve(actor, mailbox)
+        _ = await serve(actor, mailbox)
         let late = mailbox.record("late")
         #expect(mailbox.value("late") == .string("quick"))
         #expect((late.completed ?? 9) < 0.25, "late call completed at \(late.completed ?? -1)")
         #expect((mailbox.record("long").completed ?? 0) >= 0.5)
     }
 
-    @Test func callsDoNotShareHandledExceptions() {
+    @Test func callsDoNotShareHandledExceptions() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("holder", "AsyncActor.reraise_later")
         mailbox.send("bare", "AsyncActor.bare_raise", after: 0.05)
-        _ = serve(actor, mailbox)
+        _ = await serve(actor, mailbox)
         #expect(mailbox.failure("holder")?.typeName == "ValueError")
         #expect(mailbox.failure("holder")?.message == "first")
         #expect(mailbox.failure("bare")?.typeName == "RuntimeError")
         #expect(mailbox.failure("bare")?.message == "No active exception to reraise")
     }
 
-    @Test func concurrencyGroupsHaveTheirOwnLimits() {
+    @Test func concurrencyGroupsHaveTheirOwnLimits() async {
         let source = """
         import asyncio
         import ray
@@ -240,7 +253,7 @@ class AsyncActor:
         mailbox.send("io-as-compute", "Grouped.read", [.string("io-as-compute")], group: "compute")
         mailbox.send("d1", "Grouped.plain", [.string("d1")])
         mailbox.send("d2", "Grouped.plain", [.string("d2")])
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 1, groups: [("io", 1), ("compute", 2)]))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 1, groups: [("io", 1), ("compute", 2)]))
         // io (limit 1) and the default group (limit 1) each run two calls one after the other;
         // compute (limit 2) runs both of its calls at once, beside them.
         #expect(host.lines.prefix(4) == ["start io1", "start c1", "start io-as-compute", "start d1"])
@@ -252,7 +265,7 @@ class AsyncActor:
         #expect(elapsed >= 0.4 && elapsed < 0.6, "took \(elapsed)")
     }
 
-    @Test func threadedGroupsRunBesideEachOther() {
+    @Test func threadedGroupsRunBesideEachOther() async {
         let source = """
         import time
         import ray
@@ -273,13 +286,13 @@ class AsyncActor:
         let mailbox = ActorTestMailbox()
         mailbox.send("io", "Worker.io", [.string("io")])
         mailbox.send("work", "Worker.work", [.string("work")])
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(groups: [("io", 1)]))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(groups: [("io", 1)]))
         #expect(elapsed >= 0.2 && elapsed < 0.35, "took \(elapsed)")
         #expect(mailbox.value("io") == .string("io"))
         #expect(mailbox.value("work") == .string("work"))
     }
 
-    @Test func generatorsOfConcurrentCallsStayApart() {
+    @Test func generatorsOfConcurrentCallsStayApart() async {
         let source = """
         import asyncio
         import time
@@ -305,14 +318,14 @@ class AsyncActor:
         mailbox.send("a", "Gen.letters", [.string("a")])
         mailbox.send("b", "Gen.letters", [.string("b")])
         mailbox.send("loop", "Gen.nested_loop", [.int(21)])
-        _ = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 3))
+        _ = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 3))
         #expect(mailbox.value("a") == .list([.string("a0"), .string("a1"), .string("a2")]))
         #expect(mailbox.value("b") == .list([.string("b0"), .string("b1"), .string("b2")]))
         #expect(mailbox.value("loop") == .int(42))
         #expect(maxRunning(mailbox.log) == 3)
     }
 
-    @Test func unknownGroupsFailTheCall() {
+    @Test func unknownGroupsFailTheCall() async {
         let source = """
         import ray
 
@@ -332,7 +345,7 @@ class AsyncActor:
             mailbox.send("declared", "Grouped.declared")
             mailbox.send("asked", "Grouped.plain", group: "gpu")
             mailbox.send("fine", "Grouped.plain")
-            _ = serve(actor, mailbox, spec)
+            _ = await serve(actor, mailbox, spec)
             #expect(mailbox.failure("declared")?.typeName == "ValueError")
             #expect(mailbox.failure("declared")?.message.contains("'missing'") == true)
             #expect(mailbox.failure("asked")?.typeName == "ValueError")
@@ -343,14 +356,14 @@ class AsyncActor:
         }
     }
 
-    @Test func closingCancelsSuspendedAndQueuedCalls() {
+    @Test func closingCancelsSuspendedAndQueuedCalls() async {
         let host = ActorTestHost()
         let actor = makeActor(asyncActor, "AsyncActor", host: host)
         let mailbox = ActorTestMailbox()
         mailbox.send("sleeper", "AsyncActor.run", [.string("sleeper"), .float(5)])
         mailbox.send("queued", "AsyncActor.run", [.string("queued"), .float(5)])
         mailbox.close(after: 0.1)
-        let elapsed = serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 1))
+        let elapsed = await serve(actor, mailbox, ActorConcurrencySpec(maxConcurrency: 1))
         #expect(elapsed < 1, "took \(elapsed)")
         #expect(mailbox.failure("sleeper")?.typeName == "CancelledError")
         #expect(mailbox.failure("queued")?.typeName == "ActorDiedError")
@@ -358,12 +371,12 @@ class AsyncActor:
         #expect(mailbox.record("queued").completions == 1)
     }
 
-    @Test func inlineThroughput() {
+    @Test func inlineThroughput() async {
         let host = ActorTestHost()
         let actor = makeActor(syncActor, "Counter", host: host)
         let mailbox = ActorTestMailbox()
         for k in 0..<3000 { mailbox.send("c\(k)", "Counter.add", [.int(k)]) }
-        let elapsed = serve(actor, mailbox)
+        let elapsed = await serve(actor, mailbox)
         #expect(mailbox.value("c2999") == .int(3000))
         #expect(elapsed < 3, "3000 calls took \(elapsed)")
         print("inline actor calls: \(Int(3000 / elapsed))/s")
