@@ -57,7 +57,9 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "Script", dependencies: ["ClusterState"]),
+        .target(name: "Script", dependencies: [
+            "ClusterState", .product(name: "DequeModule", package: "swift-collections"),
+        ]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .executableTarget(
             name: "raycli",

@@ -102,6 +102,9 @@ public nonisolated struct Swiftray_CreateActorRequest: Sendable {
   /// Clears the value of `record`. Subsequent reads from it will return its default value.
   public mutating func clearRecord() {self._record = nil}
 
+  /// non-empty: an argument could not be resolved; the actor dies
+  public var dependencyError: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -314,7 +317,7 @@ nonisolated extension Swiftray_RegisterActorReply: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Swiftray_CreateActorRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreateActorRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{1}record\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{1}record\0\u{3}dependency_error\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -324,6 +327,7 @@ nonisolated extension Swiftray_CreateActorRequest: SwiftProtobuf.Message, SwiftP
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBytesField(value: &self.actorID) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._record) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.dependencyError) }()
       default: break
       }
     }
@@ -340,12 +344,16 @@ nonisolated extension Swiftray_CreateActorRequest: SwiftProtobuf.Message, SwiftP
     try { if let v = self._record {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    if !self.dependencyError.isEmpty {
+      try visitor.visitSingularStringField(value: self.dependencyError, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_CreateActorRequest, rhs: Swiftray_CreateActorRequest) -> Bool {
     if lhs.actorID != rhs.actorID {return false}
     if lhs._record != rhs._record {return false}
+    if lhs.dependencyError != rhs.dependencyError {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

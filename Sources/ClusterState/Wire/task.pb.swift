@@ -298,6 +298,12 @@ public nonisolated struct Swiftray_TaskSpec: @unchecked Sendable {
     set {_uniqueStorage()._incarnation = newValue}
   }
 
+  /// a call the caller gave up before sending: it only moves the caller's order on
+  public var sequenceOnly: Bool {
+    get {_storage._sequenceOnly}
+    set {_uniqueStorage()._sequenceOnly = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -496,7 +502,7 @@ nonisolated extension Swiftray_TaskStrategyData.Kind: SwiftProtobuf._ProtoNamePr
 
 nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TaskSpec"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}task_id\0\u{3}job_id\0\u{3}parent_task_id\0\u{1}name\0\u{3}function_key\0\u{1}args\0\u{3}kwarg_names\0\u{1}kwargs\0\u{1}resources\0\u{3}num_returns\0\u{3}attempt_number\0\u{3}max_retries\0\u{3}retry_exceptions\0\u{1}owner\0\u{1}driver\0\u{1}strategy\0\u{1}namespace\0\u{3}submitted_ms\0\u{3}actor_id\0\u{3}actor_creation\0\u{3}caller_id\0\u{3}sequence_number\0\u{3}caller_processed_up_to\0\u{3}concurrency_group\0\u{3}max_task_retries\0\u{3}class_name\0\u{1}incarnation\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}task_id\0\u{3}job_id\0\u{3}parent_task_id\0\u{1}name\0\u{3}function_key\0\u{1}args\0\u{3}kwarg_names\0\u{1}kwargs\0\u{1}resources\0\u{3}num_returns\0\u{3}attempt_number\0\u{3}max_retries\0\u{3}retry_exceptions\0\u{1}owner\0\u{1}driver\0\u{1}strategy\0\u{1}namespace\0\u{3}submitted_ms\0\u{3}actor_id\0\u{3}actor_creation\0\u{3}caller_id\0\u{3}sequence_number\0\u{3}caller_processed_up_to\0\u{3}concurrency_group\0\u{3}max_task_retries\0\u{3}class_name\0\u{1}incarnation\0\u{3}sequence_only\0")
 
   fileprivate class _StorageClass {
     var _taskID: Data = Data()
@@ -526,6 +532,7 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
     var _maxTaskRetries: Int32 = 0
     var _className: String = String()
     var _incarnation: Int32 = 0
+    var _sequenceOnly: Bool = false
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -563,6 +570,7 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
       _maxTaskRetries = source._maxTaskRetries
       _className = source._className
       _incarnation = source._incarnation
+      _sequenceOnly = source._sequenceOnly
     }
   }
 
@@ -608,6 +616,7 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
         case 25: try { try decoder.decodeSingularInt32Field(value: &_storage._maxTaskRetries) }()
         case 26: try { try decoder.decodeSingularStringField(value: &_storage._className) }()
         case 27: try { try decoder.decodeSingularInt32Field(value: &_storage._incarnation) }()
+        case 28: try { try decoder.decodeSingularBoolField(value: &_storage._sequenceOnly) }()
         default: break
         }
       }
@@ -701,6 +710,9 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
       if _storage._incarnation != 0 {
         try visitor.visitSingularInt32Field(value: _storage._incarnation, fieldNumber: 27)
       }
+      if _storage._sequenceOnly != false {
+        try visitor.visitSingularBoolField(value: _storage._sequenceOnly, fieldNumber: 28)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -737,6 +749,7 @@ nonisolated extension Swiftray_TaskSpec: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._maxTaskRetries != rhs_storage._maxTaskRetries {return false}
         if _storage._className != rhs_storage._className {return false}
         if _storage._incarnation != rhs_storage._incarnation {return false}
+        if _storage._sequenceOnly != rhs_storage._sequenceOnly {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -78,6 +78,12 @@ extension GcsServer {
             throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue, message: "The GCS has no such actor.")
         }
         guard record.state == ActorState.dependenciesUnready.rawValue else { return }
+        if !r.dependencyError.isEmpty {
+            markActorDead(id, reason: .unspecified,
+                          message: "The actor could not be created: an argument of its constructor could not be resolved (\(r.dependencyError)).",
+                          neverStarted: true)
+            return
+        }
         record.creationSpec = r.record.creationSpec
         record.state = ActorState.pendingCreation.rawValue
         try saveActor(record)
@@ -189,6 +195,9 @@ extension GcsServer {
             defer { Task { await worker.close() } }
             answer = try await worker.call("core.PushTask", push, timeout: .seconds(365 * 86400))
         } catch {
+            // Whether the worker died or could not be reached, it must not keep the lease (or
+            // run a second copy of the actor after the restart).
+            await returnLease(grant.leaseID, on: node, failed: true)
             actorWorkerDied(workerID: grant.worker.workerID, reason: .workerDied,
                             message: "The actor is dead because its worker process has died. Worker exit type: SYSTEM_ERROR Worker exit detail: the worker could not be reached while running the constructor (\(error)).")
             return
@@ -380,8 +389,14 @@ extension GcsServer {
         }
     }
 
-    /// A node died: its actors restart elsewhere while restarts remain, else die with NODE_DIED.
+    /// A node died: its actors restart elsewhere while restarts remain, else die with NODE_DIED;
+    /// actors owned by a worker on it die with their owner.
     func actorsNodeDied(_ node: NodeID) {
+        for record in actorTable.all where record.owner.nodeID == Data(node.bytes) && !record.isDetached
+            && record.state != ActorState.dead.rawValue && record.owner.workerID != Data(WorkerID.driver(of: JobID(bytes: [UInt8](record.jobID)) ?? JobID(counter: 0)).bytes) {
+            guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }
+            markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record))
+        }
         for record in actorTable.all where record.address.nodeID == Data(node.bytes)
             && (record.state == ActorState.alive.rawValue || Self.awaitingPlacement(record)) {
             guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }

@@ -63,6 +63,10 @@ public actor GcsServer: RpcService {
         let server = try await RpcServer.start(host: config.host, port: config.port, identity: identity,
                                                service: self, logger: logger)
         self.server = server
+        // Actors that were being placed when the GCS stopped are placed again.
+        for record in actorTable.all where Self.awaitingPlacement(record) {
+            if let id = ActorID(bytes: [UInt8](record.actorID)) { scheduleActor(id) }
+        }
         logger.info("GCS listening on \(config.host):\(server.port), database \(config.databasePath), \(tables.nodes.count) node(s) and \(tables.jobs.count) job(s) reloaded.")
         return server.port
     }

@@ -85,21 +85,25 @@ actor ActorSubmitter {
 
     private func resolve(_ actor: ActorID, _ spec: Swiftray_TaskSpec) async {
         var resolved = spec
+        var failure: Swiftray_TaskError?
         do {
             resolved.args = try await core.resolveArguments(spec.args)
             resolved.kwargs = try await core.resolveArguments(spec.kwargs)
         } catch let ObjectFetchProblem.error(e) {
-            queues[actor]?.calls[spec.sequenceNumber] = nil
-            fail(spec, with: e)
-            send(actor)
-            return
+            failure = e
         } catch {
-            queues[actor]?.calls[spec.sequenceNumber] = nil
-            fail(spec, with: CoreWorker.systemError("ObjectLostError", "\(error)", errorType: "OBJECT_LOST"))
-            send(actor)
-            return
+            failure = CoreWorker.systemError("ObjectLostError", "\(error)", errorType: "OBJECT_LOST")
         }
         guard queues[actor]?.calls[spec.sequenceNumber] != nil else { return }
+        if let failure {
+            // The call fails here, but its place in this caller's order is still sent (with no
+            // arguments), so the actor does not wait for it before running later calls.
+            fail(spec, with: failure)
+            resolved.args = []
+            resolved.kwargs = []
+            resolved.kwargNames = []
+            resolved.sequenceOnly = true
+        }
         queues[actor]!.calls[spec.sequenceNumber]!.spec = resolved
         queues[actor]!.calls[spec.sequenceNumber]!.resolved = true
         queues[actor]!.markUnsent(spec.sequenceNumber)
@@ -158,7 +162,7 @@ actor ActorSubmitter {
         case .success(let reply):
             q.calls[seq] = nil
             queues[actor] = q
-            finished(call.spec, reply)
+            if !call.spec.sequenceOnly { finished(call.spec, reply) }
         case .failure:
             // The actor's worker is gone. Calls it had are retried on the next incarnation while
             // max_task_retries allows; the GCS says whether there will be one.
@@ -175,7 +179,7 @@ actor ActorSubmitter {
             if let c = q.calls[seq], c.sent {
                 q.calls[seq] = nil
                 queues[actor] = q
-                fail(c.spec, with: Self.diedError(c.spec, nil))
+                if !c.spec.sequenceOnly { fail(c.spec, with: Self.diedError(c.spec, nil)) }
             } else {
                 queues[actor] = q
             }
@@ -187,8 +191,10 @@ actor ActorSubmitter {
     /// fails everything queued).
     private func waitForActor(_ actor: ActorID) async {
         var failures = 0
+        // First the incarnation the caller knows may do (its connection may have dropped while
+        // the actor lives on); once it cannot be reached, only a newer one will.
+        var after = max(0, (queues[actor]?.incarnation ?? 0) - 1)
         while !stopped {
-            let after = queues[actor]?.incarnation ?? 0
             var request = Swiftray_WaitActorRequest()
             request.actorID = Data(actor.bytes)
             request.afterIncarnation = after
@@ -202,7 +208,7 @@ actor ActorSubmitter {
                     let doomed = queues[actor]!.calls.values.map(\.spec)
                     queues[actor]!.calls = [:]
                     queues[actor]!.unsent = []
-                    for spec in doomed { fail(spec, with: Self.diedError(spec, record.deathCause)) }
+                    for spec in doomed where !spec.sequenceOnly { fail(spec, with: Self.diedError(spec, record.deathCause)) }
                     return
                 }
                 // No queue state is held across this wait: calls submitted meanwhile stay queued.
@@ -210,7 +216,9 @@ actor ActorSubmitter {
                 guard queues[actor] != nil else { return }
                 queues[actor]!.incarnation = record.incarnation
                 guard let client else {
-                    continue  // alive by the GCS but unreachable: wait for the GCS to notice its death
+                    after = record.incarnation  // alive by the GCS but unreachable: wait for a restart
+                    try? await Task.sleep(for: .milliseconds(100))
+                    continue
                 }
                 queues[actor]!.client = client
                 queues[actor]!.waiting = false

@@ -74,18 +74,27 @@ extension CoreWorker {
         }
         if unresolved {
             Task {
-                var resolved = record
-                do {
-                    resolved.creationSpec.args = try await self.resolveArguments(spec.args)
-                    resolved.creationSpec.kwargs = try await self.resolveArguments(spec.kwargs)
-                } catch {
-                    self.logger.error("The constructor arguments of actor \(actorID.hex) could not be resolved: \(error)")
-                    return
-                }
                 var create = Swiftray_CreateActorRequest()
                 create.actorID = record.actorID
-                create.record = resolved
-                let _: Swiftray_Empty? = try? await self.gcs.rpc.call("gcs.CreateActor", create)
+                create.record = record
+                do {
+                    create.record.creationSpec.args = try await self.resolveArguments(spec.args)
+                    create.record.creationSpec.kwargs = try await self.resolveArguments(spec.kwargs)
+                } catch let ObjectFetchProblem.error(e) {
+                    create.dependencyError = "\(e.typeName): \(e.message)"
+                } catch {
+                    create.dependencyError = "\(error)"
+                }
+                // Retried until the GCS has it: without it the actor would wait forever.
+                for attempt in 0..<20 {
+                    do {
+                        let _: Swiftray_Empty = try await self.gcs.rpc.call("gcs.CreateActor", create)
+                        return
+                    } catch {
+                        if attempt == 19 { self.logger.error("The GCS did not take the creation of actor \(actorID.hex): \(error)") }
+                        try? await Task.sleep(for: .milliseconds(250))
+                    }
+                }
             }
         }
         return .created(actorID)

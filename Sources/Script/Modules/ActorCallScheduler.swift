@@ -26,9 +26,8 @@ final class ActorCallScheduler {
         open.remove(at: index)
         running.call.complete(outcome)
         groups[running.group]?.running -= 1
-        guard var group = groups[running.group], !group.waiting.isEmpty, group.hasFreeSlot else { return nil }
-        let next = group.waiting.removeFirst()
-        groups[running.group] = group
-        return next
+        // Changed in place: a copy of the group would copy its whole waiting queue.
+        guard let group = groups[running.group], !group.waiting.isEmpty, group.hasFreeSlot else { return nil }
+        return groups[running.group]!.waiting.popFirst()
     }
 }

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// One concurrency group of an actor being served: its limit, how many of its calls are
 /// running, and the calls waiting for a slot.
 ///
@@ -5,7 +7,7 @@
 struct ActorGroupState {
     let limit: Int
     var running = 0
-    var waiting: [(call: ActorCall, spec: RemoteCallSpec)] = []
+    var waiting = Deque<(call: ActorCall, spec: RemoteCallSpec)>()
 
     init(limit: Int) { self.limit = max(1, limit) }
 

@@ -178,7 +178,7 @@ extension Interpreter {
         scheduler.open = []
         for key in scheduler.groups.keys.sorted() {
             for waiting in scheduler.groups[key]?.waiting ?? [] { waiting.call.complete(died) }
-            scheduler.groups[key]?.waiting = []
+            scheduler.groups[key]?.waiting.removeAll()
         }
         for task in scheduler.loop.allTasks { task.actorCall = nil }
         scheduler.loop.ready = []

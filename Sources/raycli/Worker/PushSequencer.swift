@@ -10,7 +10,13 @@ actor PushSequencer {
     /// Returns when it is `sequence`'s turn under `key`. `floor` is the sender's promise that
     /// nothing below it will come (answered or abandoned calls, e.g. before an actor restart).
     func turn(_ key: Data, _ sequence: Int64, floor: Int64 = 0) async {
-        if floor > (next[key] ?? 0) { next[key] = floor }
+        if floor > (next[key] ?? 0) {
+            next[key] = floor
+            // Calls the raised floor admits go ahead.
+            if let admitted = waiting[key]?.keys.filter({ $0 <= floor }) {
+                for s in admitted { waiting[key]?.removeValue(forKey: s)?.resume() }
+            }
+        }
         if (next[key] ?? 0) >= sequence { return }
         await withCheckedContinuation { waiting[key, default: [:]][sequence] = $0 }
     }

@@ -195,6 +195,14 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         guard let (mailbox, ordered) = actor.withLockedValue({ $0 }) else {
             return Self.failure(spec, typeName: "RaySystemError", message: "System error: this worker runs no actor.")
         }
+        if spec.sequenceOnly {
+            // The caller gave this call up; it only holds its place in the caller's order.
+            if ordered {
+                await sequencer.turn(spec.callerID, spec.sequenceNumber, floor: spec.callerProcessedUpTo)
+                await sequencer.finished(spec.callerID, spec.sequenceNumber)
+            }
+            return Swiftray_PushTaskReply()
+        }
         let prepared = await prepare(spec, name: spec.name, actorID: ActorID(bytes: [UInt8](spec.actorID))?.hex)
         if ordered { await sequencer.turn(spec.callerID, spec.sequenceNumber, floor: spec.callerProcessedUpTo) }
         let call: RemoteCallSpec
