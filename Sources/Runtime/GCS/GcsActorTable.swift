@@ -13,6 +13,9 @@ struct GcsActorTable {
     /// Actors killed by `ray.kill(no_restart=False)` whose worker has not died yet: if no
     /// restart remains when it does, the cause is RAY_KILL.
     var killRequested: Set<ActorID> = []
+    /// Indexes kept by `put`: the actor a worker process runs, and the actors a worker owns.
+    private(set) var byWorker: [Data: ActorID] = [:]
+    private(set) var byOwner: [Data: Set<ActorID>] = [:]
 
     init(records: [Swiftray_ActorRecord]) {
         for r in records { put(r) }
@@ -20,8 +23,18 @@ struct GcsActorTable {
 
     mutating func put(_ record: Swiftray_ActorRecord) {
         guard let id = ActorID(bytes: [UInt8](record.actorID)) else { return }
-        if records[id] == nil { order.append(id) }
+        if let old = records[id] {
+            if byWorker[old.address.workerID] == id { byWorker[old.address.workerID] = nil }
+            byOwner[old.owner.workerID]?.remove(id)
+        } else {
+            order.append(id)
+        }
         records[id] = record
+        if record.state != ActorState.dead.rawValue {
+            if !record.address.workerID.isEmpty { byWorker[record.address.workerID] = id }
+            byOwner[record.owner.workerID, default: []].insert(id)
+        }
+        if byOwner[record.owner.workerID]?.isEmpty == true { byOwner[record.owner.workerID] = nil }
     }
 
     var all: [Swiftray_ActorRecord] { order.compactMap { records[$0] } }

@@ -297,14 +297,12 @@ extension GcsServer {
     /// The worker that ran `workerID` is gone (the raylet reported its exit, or it could not be
     /// reached): its actor restarts while restarts remain, else it is DEAD. Actors it owned die.
     func actorWorkerDied(workerID: Data, reason: ActorDeathReason, message: String) {
-        for record in actorTable.all where record.owner.workerID == workerID && !record.isDetached
-            && record.state != ActorState.dead.rawValue {
-            guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }
+        for id in actorTable.byOwner[workerID] ?? [] {
+            guard let record = actorTable.records[id], !record.isDetached else { continue }
             markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record))
         }
-        guard let record = actorTable.all.first(where: { $0.address.workerID == workerID
-                  && ($0.state == ActorState.alive.rawValue || Self.awaitingPlacement($0)) }),
-              let id = ActorID(bytes: [UInt8](record.actorID)) else { return }
+        guard let id = actorTable.byWorker[workerID], let record = actorTable.records[id],
+              record.state == ActorState.alive.rawValue || Self.awaitingPlacement(record) else { return }
         restartOrBury(id, reason: actorTable.killRequested.contains(id) ? .rayKill : reason,
                       message: actorTable.killRequested.contains(id) ? "The actor is dead because it was killed by `ray.kill`." : message)
     }

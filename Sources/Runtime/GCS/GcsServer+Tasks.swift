@@ -20,6 +20,8 @@ extension GcsServer {
         case "gcs.ReportWorker":
             let request: Swiftray_ReportWorkerRequest = try Self.decode(payload)
             let id = request.worker.workerID
+            // Reports travel separately: a late "started" must not revive a worker that exited.
+            if request.worker.isAlive, let old = workerRecords[id], !old.isAlive { return Data() }
             if workerRecords[id] == nil { workerOrder.append(id) }
             var record = request.worker
             if let old = workerRecords[id], !record.isAlive {

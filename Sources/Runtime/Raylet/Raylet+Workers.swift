@@ -180,7 +180,8 @@ extension Raylet {
         record.jobID = Data(w.jobID.bytes)
         var request = Swiftray_ReportWorkerRequest()
         request.worker = record
-        Task { await self.tellGcs("gcs.ReportWorker", request) }
+        // An exit is retried: it is how the GCS learns that an actor's process died.
+        Task { await self.tellGcs("gcs.ReportWorker", request, attempts: alive ? 1 : 20) }
     }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -119,12 +119,17 @@ public actor Raylet: RpcService {
     }
 
     /// Sends a call to the GCS if connected (worker records); failures are only logged.
-    func tellGcs(_ method: String, _ request: some SwiftProtobuf.Message) async {
-        guard let gcs else { return }
-        do {
-            let _: Swiftray_Empty = try await gcs.call(method, request, timeout: .seconds(5))
-        } catch {
-            logger.warning("\(method) to the GCS failed: \(error)")
+    /// Sends a one-way report to the GCS, trying up to `attempts` times half a second apart.
+    func tellGcs(_ method: String, _ request: some SwiftProtobuf.Message, attempts: Int = 1) async {
+        for attempt in 1...max(1, attempts) {
+            guard let gcs else { return }
+            do {
+                let _: Swiftray_Empty = try await gcs.call(method, request, timeout: .seconds(5))
+                return
+            } catch {
+                if attempt == attempts { logger.warning("\(method) to the GCS failed: \(error)") }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
         }
     }
 
