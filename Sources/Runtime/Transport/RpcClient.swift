@@ -14,6 +14,8 @@ public final class RpcClient: Sendable {
 
     private let channel: any Channel
     private let pending: PendingCalls
+    /// Requests waiting to be written, in call order (bursts share one flush).
+    private let outbound: OutboundFrames
     /// `host:port` of the peer, for messages.
     public let peer: String
     /// What the peer said about itself in the handshake.
@@ -22,6 +24,7 @@ public final class RpcClient: Sendable {
     private init(channel: any Channel, pending: PendingCalls, peer: String, hello: Swiftray_HelloReply) {
         self.channel = channel
         self.pending = pending
+        outbound = OutboundFrames(channel: channel)
         self.peer = peer
         self.hello = hello
     }
@@ -147,7 +150,7 @@ public final class RpcClient: Sendable {
     /// Writes the frame of registered call `id` (from the calling thread, so in call order) and
     /// arms its deadline; a failed write fails the call.
     private func write(id: UInt64, method: String, payload: Data, timeout: Duration) {
-        let channel = self.channel, pending = self.pending, peer = self.peer
+        let channel = self.channel, pending = self.pending, peer = self.peer, outbound = self.outbound
         var frame = Swiftray_Frame()
         frame.id = id
         frame.method = method
@@ -155,11 +158,15 @@ public final class RpcClient: Sendable {
         do {
             let buffer = try FrameCodec.encode(frame, allocator: channel.allocator)
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-            let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(min(seconds, 1e9) * 1e9))) {
-                pending.fail(id, with: RuntimeError.timeout(method: method, seconds: seconds))
+            // A call that may wait for as long as the process lives (a task or actor call) has
+            // no timer: the connection closing is what ends it.
+            if seconds < Self.unboundedSeconds {
+                let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) {
+                    pending.fail(id, with: RuntimeError.timeout(method: method, seconds: seconds))
+                }
+                pending.setDeadline(id, deadline)
             }
-            pending.setDeadline(id, deadline)
-            channel.writeAndFlush(buffer).whenFailure { _ in
+            outbound.send(buffer) {
                 pending.fail(id, with: RuntimeError.connectionClosed(peer: peer))
             }
         } catch {
@@ -185,6 +192,10 @@ public final class RpcClient: Sendable {
             if let id = idBox.withLockedValue({ $0 }) { pending.fail(id, with: CancellationError()) }
         }
     }
+
+    /// Timeouts from this long up mean "no deadline" (callers pass a year for calls that wait for
+    /// work of unbounded length).
+    static let unboundedSeconds: Double = 30 * 86400
 
     /// True while the connection is open.
     public var isActive: Bool { channel.isActive }

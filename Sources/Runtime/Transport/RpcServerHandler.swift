@@ -14,6 +14,8 @@ final class RpcServerHandler: ChannelInboundHandler {
     private let connection: RpcConnection
     private let logger: Logger
     private var authenticated = false
+    /// Answers waiting to be written (bursts share one flush); made on the first call.
+    private var outbound: OutboundFrames?
     /// Raises the frame limit once the handshake succeeded (runs on the event loop).
     private let onAuthenticated: () -> Void
 
@@ -41,18 +43,20 @@ final class RpcServerHandler: ChannelInboundHandler {
         }
         let channel = context.channel
         let service = self.service, connection = self.connection
-        RpcServerHandler.dispatch(frame, service: service, connection: connection, channel: channel)
+        let outbound = self.outbound ?? OutboundFrames(channel: channel)
+        self.outbound = outbound
+        RpcServerHandler.dispatch(frame, service: service, connection: connection, channel: channel, outbound: outbound)
     }
 
     /// Runs one call in its own task.
     private static func dispatch(_ frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
-                                 channel: any Channel) {
-        Task { await respond(to: frame, service: service, connection: connection, channel: channel) }
+                                 channel: any Channel, outbound: OutboundFrames) {
+        Task { await respond(to: frame, service: service, connection: connection, channel: channel, outbound: outbound) }
     }
 
     /// Runs one call and writes its answer (or its error) back on `channel`.
     private static func respond(to frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
-                                channel: any Channel) async {
+                                channel: any Channel, outbound: OutboundFrames) async {
         var answer = Swiftray_Frame()
         answer.id = frame.id
         answer.method = frame.method
@@ -69,7 +73,7 @@ final class RpcServerHandler: ChannelInboundHandler {
             }
         }
         if let buffer = try? FrameCodec.encode(answer, allocator: channel.allocator) {
-            channel.writeAndFlush(buffer, promise: nil)
+            outbound.send(buffer)
         }
     }
 
