@@ -212,6 +212,28 @@ struct ActorTests {
             // Two actors share the one GPU.
             let gpu = try run("gpu", try Self.seed("seed002_40"))
             #expect(Self.unprefixed(gpu.stdout) == ["(IOActor pid=N) CUDA_VISIBLE_DEVICES: 0", "(IOActor pid=N) CUDA_VISIBLE_DEVICES: 0"], "\(gpu)")
+            // A threaded actor's call waiting in ray.get lets the actor's other calls run (here the
+            // one it waits for), as Python releases the GIL in ray.get; so does an async actor's await.
+            let reentrant = try run("reentrant", """
+                import ray
+                @ray.remote
+                class Pair:
+                    def outer(self, me):
+                        return ray.get(me.inner.remote()) + 1
+                    def inner(self):
+                        return 41
+                @ray.remote
+                class AsyncPair:
+                    async def outer(self, me):
+                        return await me.inner.remote() + 1
+                    async def inner(self):
+                        return 41
+                p = Pair.options(max_concurrency=2).remote()
+                print(ray.get(p.outer.remote(p), timeout=20))
+                q = AsyncPair.remote()
+                print(ray.get(q.outer.remote(q), timeout=20))
+                """)
+            #expect(reentrant.stdout == "42\n42\n", "\(reentrant)")
             // Actor resources and scheduling strategies (DEFAULT, SPREAD, node affinity, overrides);
             // these examples print nothing: they must run to the end.
             for name in ["seed002_06", "seed002_35", "seed002_36", "seed002_37", "seed002_39"] {

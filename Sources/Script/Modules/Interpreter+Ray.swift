@@ -243,6 +243,24 @@ extension Interpreter {
         return .tuple([.list(PyList(readyRefs)), .list(PyList(rest))])
     }
 
+    /// Inside a task of an event loop (an async or threaded actor's call, `asyncio.run`), waits
+    /// for `ids` by polling and yielding to the loop's other tasks, as Python releases the GIL
+    /// in `ray.get`: another call of the same actor may be what produces them. Returns the
+    /// timeout left for the final `get`.
+    private func yieldUntilReady(_ ids: [String], timeout: Double?) throws -> Double? {
+        let unique = Array(Set(ids))
+        let start = host.monotonicSeconds()
+        var delay = 0.0005
+        while true {
+            let state = try withBridge { try bridge.wait(unique, numReturns: unique.count, timeout: 0) }
+            if state.remaining.isEmpty { break }
+            if let timeout, host.monotonicSeconds() - start >= timeout { break }
+            try asyncSleep(delay)
+            delay = min(delay * 2, 0.01)
+        }
+        return timeout.map { max(0, $0 - (host.monotonicSeconds() - start)) }
+    }
+
     func rayGet(_ v: Value, timeout: Double?) throws -> Value {
         let single: Bool
         let refs: [Value]
@@ -262,6 +280,10 @@ extension Interpreter {
                 pending.append(try objectID(r))
                 out.append(.none)
             }
+        }
+        var timeout = timeout
+        if !pending.isEmpty, let loop = eventLoop, loop.current != nil {
+            timeout = try yieldUntilReady(pending, timeout: timeout)
         }
         if !pending.isEmpty {
             let values = try withBridge { try bridge.get(pending, timeout: timeout) }
