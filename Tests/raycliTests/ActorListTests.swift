@@ -38,7 +38,9 @@ struct ActorListTests {
     static func killedActor() -> ActorInfo {
         ActorInfo(actorID: id("9a7c0bad1dea5c0de0000b0b02000000"), className: "Counter", state: .dead,
                   jobID: JobID(counter: 2), nodeID: otherNode, pid: 4244, namespace: namespace,
-                  deathReason: .rayKill, deathMessage: "The actor was killed by `ray.kill`.", reprName: "Counter(3)")
+                  deathReason: .rayKill, deathMessage: "The actor was killed by `ray.kill`.",
+                  ownerID: "02000000" + String(repeating: "ff", count: 24), ownerIPAddress: "192.0.2.2",
+                  nodeIPAddress: "192.0.2.3", reprName: "Counter(3)")
     }
 
     /// Five actors in registration order (not id order): alive, pending, dead twice.
@@ -92,8 +94,9 @@ struct ActorListTests {
             return
         }
         #expect(Array(outer.keys) == ["actor_died_error_context"])
-        #expect(Array(context.keys) == ["actor_id", "class_name", "error_message", "name", "never_started", "pid",
-                                        "ray_namespace", "reason"])
+        #expect(Array(context.keys) == ["actor_id", "class_name", "error_message", "name", "never_started",
+                                        "node_ip_address", "owner_id", "owner_ip_address", "pid", "ray_namespace", "reason"])
+        #expect(context["owner_ip_address"] == "192.0.2.2" && context["node_ip_address"] == "192.0.2.3")
         #expect(context["reason"] == "RAY_KILL" && context["pid"] == 4244 && context["never_started"] == false)
     }
 

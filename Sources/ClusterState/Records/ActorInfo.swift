@@ -20,6 +20,11 @@ public struct ActorInfo: Sendable, Hashable {
     public var deathReason: ActorDeathReason?
     public var deathMessage: String?
     public var neverStarted: Bool
+    /// Who owned the actor when it died (hex worker id, IP) and the IP of the node it ran on;
+    /// empty when unknown. Part of the death cause.
+    public var ownerID: String
+    public var ownerIPAddress: String
+    public var nodeIPAddress: String
     public var numRestarts: Int
     public var reprName: String
 
@@ -27,6 +32,7 @@ public struct ActorInfo: Sendable, Hashable {
                 nodeID: NodeID? = nil, pid: Int = 0, namespace: String, placementGroupID: PlacementGroupID? = nil,
                 requiredResources: ResourceSet = ResourceSet(), isDetached: Bool = false,
                 deathReason: ActorDeathReason? = nil, deathMessage: String? = nil, neverStarted: Bool = false,
+                ownerID: String = "", ownerIPAddress: String = "", nodeIPAddress: String = "",
                 numRestarts: Int = 0, reprName: String = "") {
         self.actorID = actorID
         self.className = className
@@ -42,6 +48,9 @@ public struct ActorInfo: Sendable, Hashable {
         self.deathReason = deathReason
         self.deathMessage = deathMessage
         self.neverStarted = neverStarted
+        self.ownerID = ownerID
+        self.ownerIPAddress = ownerIPAddress
+        self.nodeIPAddress = nodeIPAddress
         self.numRestarts = numRestarts
         self.reprName = reprName
     }

@@ -10,6 +10,9 @@ extension ActorInfo {
                   requiredResources: ResourceSet(raw: r.requiredResources), isDetached: r.isDetached,
                   deathReason: dead ? (ActorDeathReason(rawValue: r.deathCause.reason) ?? .unspecified) : nil,
                   deathMessage: dead ? r.deathCause.errorMessage : nil, neverStarted: dead && r.deathCause.neverStarted,
+                  ownerID: dead ? (WorkerID(bytes: [UInt8](r.deathCause.ownerID))?.hex ?? "") : "",
+                  ownerIPAddress: dead ? r.deathCause.ownerIpAddress : "",
+                  nodeIPAddress: dead ? r.deathCause.nodeIpAddress : "",
                   numRestarts: Int(r.numRestarts), reprName: r.reprName)
     }
 }

@@ -9,10 +9,9 @@ import OrderedCollections
 ///   a group; `pid` is the integer pid (0 until the actor runs, as Ray's `uint32` default).
 /// - `required_resources` is a dict of floats in code-point key order, `{}` when empty.
 /// - `death_cause` is null unless the actor is `DEAD`; then it is
-///   `{actor_died_error_context: {…}}` with the keys swiftray can derive (`actor_id`,
-///   `class_name`, `error_message`, `name`, `never_started`, `pid`, `ray_namespace`, `reason`),
-///   in sorted order. Ray also prints `node_ip_address`, `owner_id`, `owner_ip_address`, which
-///   the actor record does not carry.
+///   `{actor_died_error_context: {…}}` with Ray's keys (`actor_id`, `class_name`,
+///   `error_message`, `name`, `never_started`, `node_ip_address`, `owner_id`,
+///   `owner_ip_address`, `pid`, `ray_namespace`, `reason`), in sorted order.
 /// - `serialized_runtime_env` is `'{}'` (swiftray has no runtime envs), `repr_name` the record's.
 extension ListRows {
     public static func actor(_ a: ActorInfo) -> StateRow {
@@ -48,6 +47,9 @@ extension ListRows {
             "error_message": .string(a.deathMessage ?? ""),
             "name": .string(a.name),
             "never_started": .bool(a.neverStarted),
+            "node_ip_address": .string(a.nodeIPAddress),
+            "owner_id": .string(a.ownerID),
+            "owner_ip_address": .string(a.ownerIPAddress),
             "pid": .int(Int64(a.pid)),
             "ray_namespace": .string(a.namespace),
             "reason": .string((a.deathReason ?? .unspecified).rawValue),
