@@ -16,6 +16,10 @@ struct GcsActorTable {
     /// Indexes kept by `put`: the actor a worker process runs, and the actors a worker owns.
     private(set) var byWorker: [Data: ActorID] = [:]
     private(set) var byOwner: [Data: Set<ActorID>] = [:]
+    /// DEAD actors in the order they died; beyond `deadCap` the oldest are forgotten (the store
+    /// keeps the same number of dead rows).
+    private var deadOrder: [ActorID] = []
+    static let deadCap = 10_000
 
     init(records: [Swiftray_ActorRecord]) {
         for r in records { put(r) }
@@ -23,11 +27,14 @@ struct GcsActorTable {
 
     mutating func put(_ record: Swiftray_ActorRecord) {
         guard let id = ActorID(bytes: [UInt8](record.actorID)) else { return }
+        let wasDead: Bool
         if let old = records[id] {
             if byWorker[old.address.workerID] == id { byWorker[old.address.workerID] = nil }
             byOwner[old.owner.workerID]?.remove(id)
+            wasDead = old.state == ActorState.dead.rawValue
         } else {
             order.append(id)
+            wasDead = false
         }
         records[id] = record
         if record.state != ActorState.dead.rawValue {
@@ -35,6 +42,16 @@ struct GcsActorTable {
             byOwner[record.owner.workerID, default: []].insert(id)
         }
         if byOwner[record.owner.workerID]?.isEmpty == true { byOwner[record.owner.workerID] = nil }
+        if record.state == ActorState.dead.rawValue && !wasDead {
+            deadOrder.append(id)
+            // Trimmed in batches, so the order list is rewritten once per thousand deaths.
+            if deadOrder.count > Self.deadCap + 1000 {
+                let forgotten = Set(deadOrder.prefix(deadOrder.count - Self.deadCap))
+                deadOrder.removeFirst(forgotten.count)
+                for f in forgotten { records[f] = nil }
+                order.removeAll { forgotten.contains($0) }
+            }
+        }
     }
 
     var all: [Swiftray_ActorRecord] { order.compactMap { records[$0] } }
