@@ -245,6 +245,12 @@ struct ActorTests {
             let messages = try Self.seed("seed002_09").replacingOccurrences(of: "range(100)", with: "range(3)")
             let m = try run("messages", messages + "\nprint(sorted(ray.get(message_actor.get_and_clear_messages.remote()) + new_messages))\n")
             #expect(m.stdout.contains("New messages: ['Message 0 from worker"), "\(m)")
+            // Every job has ended: their actors are gone and nothing stays held.
+            let freed = c.eventually(within: 10) {
+                (try? c.run(["status"]).stdout.contains(" 0.0/4.0 CPU\n 0.0/1.0 GPU\n")) ?? false
+            }
+            let status = try c.run(["status"]).stdout
+            #expect(freed, "\(status)")
         }
     }
 

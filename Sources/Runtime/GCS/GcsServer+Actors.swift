@@ -152,6 +152,14 @@ extension GcsServer {
                 target = NodeID(bytes: [UInt8](spill.nodeID)).flatMap { tables.nodes[$0] }.flatMap { $0.state == .alive ? $0 : nil }
                 request.grantOrReject = true
             case .failed(let message):
+                // A raylet drops the requests of a finished job; a detached actor outlives its
+                // job, so it asks again.
+                if current.isDetached, let job = JobID(bytes: [UInt8](current.jobID)), tables.jobs[job]?.status != .running {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    request.grantOrReject = false
+                    target = firstRaylet(preferring: first)
+                    continue
+                }
                 markActorDead(id, reason: .unspecified, message: "The actor could not be scheduled: \(message)", neverStarted: true)
                 return
             case .rejected, nil:

@@ -266,8 +266,8 @@ extension Raylet {
 
     /// Drops everything a finished job still has here: queued requests and idle workers.
     func jobFinished(_ job: JobID) {
-        // Actor leases are the GCS's: it ends the job's actors itself, and detached ones live on.
-        dropPendingLeases(answering: Self.failedReply("Job \(job.hex) has finished.")) { $0.jobID == job && $0.actorID == nil }
+        // Actor requests too: the GCS asks again for a detached actor, which outlives its job.
+        dropPendingLeases(answering: Self.failedReply("Job \(job.hex) has finished.")) { $0.jobID == job }
         for (id, w) in workers where w.jobID == job && !w.isDriver {
             if case .leased = w.state { continue }
             stopWorker(id, reason: "job \(job.hex) finished")

@@ -158,7 +158,8 @@ extension CoreWorker {
     public func wait(_ ids: [ObjectID], numReturns: Int, timeout: Duration?) async -> [Bool] {
         var ready = [Bool](repeating: false, count: ids.count)
         let want = min(numReturns, ids.count)
-        let lend = !isDriver && currentTask != nil
+        // A zero timeout only looks (a poll): no CPU is lent for it.
+        let lend = !isDriver && currentTask != nil && timeout != .zero
         if lend { await notifyBlocked(true) }
         defer { if lend { Task { await self.notifyBlocked(false) } } }
         await withTaskGroup(of: Int?.self) { group in

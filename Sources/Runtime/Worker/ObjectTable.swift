@@ -29,6 +29,8 @@ public final class ObjectTable: Sendable {
     private struct Tables {
         var owned: [ObjectID: Entry] = [:]
         var borrowed: [ObjectID: Swiftray_WorkerAddress] = [:]
+        /// Waits woken (timed out or cancelled) before they registered their continuation.
+        var wokenEarly: Set<UUID> = []
     }
 
     private let tables = NIOLockedValueBox(Tables())
@@ -96,6 +98,7 @@ public final class ObjectTable: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
                 let resumeNow = tables.withLockedValue { t -> Bool in
+                    if t.wokenEarly.remove(key) != nil { return true }
                     guard var e = t.owned[id] else { return true }
                     if case .pending = e.state {
                         e.waiters[key] = c
@@ -110,11 +113,18 @@ public final class ObjectTable: Sendable {
             self.wake(id, key)
         }
         timer?.cancel()
+        tables.withLockedValue { _ = $0.wokenEarly.remove(key) }
         return state(of: id)
     }
 
+    /// Ends one wait (its timeout passed or its task was cancelled). A wait that has not
+    /// registered yet is remembered, so it does not start waiting after its end.
     private func wake(_ id: ObjectID, _ key: UUID) {
-        let c = tables.withLockedValue { $0.owned[id]?.waiters.removeValue(forKey: key) }
+        let c = tables.withLockedValue { t -> CheckedContinuation<Void, Never>? in
+            if let c = t.owned[id]?.waiters.removeValue(forKey: key) { return c }
+            t.wokenEarly.insert(key)
+            return nil
+        }
         c?.resume()
     }
 
