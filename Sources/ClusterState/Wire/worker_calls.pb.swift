@@ -123,11 +123,31 @@ public nonisolated struct Swiftray_RequestWorkerLeaseRequest: @unchecked Sendabl
     set {_uniqueStorage()._actorID = newValue}
   }
 
+  /// the owner's name for this request (raylet.CancelWorkerLease)
+  public var requestID: Data {
+    get {_storage._requestID}
+    set {_uniqueStorage()._requestID = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// raylet.CancelWorkerLease: the owner no longer needs a request it made (its tasks went to other
+/// leases); a waiting request is answered `rejected` and gives back what it had taken.
+public nonisolated struct Swiftray_CancelWorkerLeaseRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var requestID: Data = Data()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Swiftray_RequestWorkerLeaseReply: Sendable {
@@ -351,7 +371,7 @@ nonisolated extension Swiftray_RegisterWorkerReply: SwiftProtobuf.Message, Swift
 
 nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RequestWorkerLeaseRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resources\0\u{1}strategy\0\u{3}job_id\0\u{1}owner\0\u{3}grant_or_reject\0\u{3}function_name\0\u{1}backlog\0\u{3}actor_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resources\0\u{1}strategy\0\u{3}job_id\0\u{1}owner\0\u{3}grant_or_reject\0\u{3}function_name\0\u{1}backlog\0\u{3}actor_id\0\u{3}request_id\0")
 
   fileprivate class _StorageClass {
     var _resources: Dictionary<String,Int64> = [:]
@@ -362,6 +382,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
     var _functionName: String = String()
     var _backlog: Int64 = 0
     var _actorID: Data = Data()
+    var _requestID: Data = Data()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -380,6 +401,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
       _functionName = source._functionName
       _backlog = source._backlog
       _actorID = source._actorID
+      _requestID = source._requestID
     }
   }
 
@@ -406,6 +428,7 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
         case 6: try { try decoder.decodeSingularStringField(value: &_storage._functionName) }()
         case 7: try { try decoder.decodeSingularInt64Field(value: &_storage._backlog) }()
         case 8: try { try decoder.decodeSingularBytesField(value: &_storage._actorID) }()
+        case 9: try { try decoder.decodeSingularBytesField(value: &_storage._requestID) }()
         default: break
         }
       }
@@ -442,6 +465,9 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
       if !_storage._actorID.isEmpty {
         try visitor.visitSingularBytesField(value: _storage._actorID, fieldNumber: 8)
       }
+      if !_storage._requestID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._requestID, fieldNumber: 9)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -459,10 +485,41 @@ nonisolated extension Swiftray_RequestWorkerLeaseRequest: SwiftProtobuf.Message,
         if _storage._functionName != rhs_storage._functionName {return false}
         if _storage._backlog != rhs_storage._backlog {return false}
         if _storage._actorID != rhs_storage._actorID {return false}
+        if _storage._requestID != rhs_storage._requestID {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_CancelWorkerLeaseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CancelWorkerLeaseRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}request_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.requestID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.requestID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.requestID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_CancelWorkerLeaseRequest, rhs: Swiftray_CancelWorkerLeaseRequest) -> Bool {
+    if lhs.requestID != rhs.requestID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -25,4 +25,6 @@ struct PendingLease: Sendable {
     /// Set for an actor's worker (requested by the GCS): the lease outlives the requesting
     /// connection and the actor's job.
     var actorID: ActorID?
+    /// The owner's name for the request (empty when it gave none).
+    var requestID = Data()
 }

@@ -28,7 +28,7 @@ extension Raylet {
                 pendingLeases.append(PendingLease(id: UUID(), request: request, strategy: r.strategy, jobID: job,
                                                   connectionID: connection.id, grantOrReject: r.grantOrReject,
                                                   backlog: max(0, Int(r.backlog)), reply: continuation,
-                                                  infeasible: infeasible, actorID: actor))
+                                                  infeasible: infeasible, actorID: actor, requestID: r.requestID))
                 if infeasible {
                     logger.info("Lease for \(r.functionName) \(request) is infeasible on every node; it waits for a node that can hold it.")
                 }
@@ -174,6 +174,15 @@ extension Raylet {
                 workers[lease.workerID] = worker
             }
         }
+        dispatchLeases()
+    }
+
+    /// `raylet.CancelWorkerLease`: the owner gave a waiting request up.
+    func cancelLease(_ r: Swiftray_CancelWorkerLeaseRequest) {
+        guard !r.requestID.isEmpty else { return }
+        var rejected = Swiftray_RequestWorkerLeaseReply()
+        rejected.rejected = true
+        dropPendingLeases(answering: rejected) { $0.requestID == r.requestID }
         dispatchLeases()
     }
 

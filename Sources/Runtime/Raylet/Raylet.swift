@@ -184,6 +184,9 @@ public actor Raylet: RpcService {
         case "raylet.ReturnWorker":
             await returnLease(try RpcPayload.decode(payload))
             return Data()
+        case "raylet.CancelWorkerLease":
+            await cancelLease(try RpcPayload.decode(payload))
+            return Data()
         case "raylet.ShrinkLease":
             await shrinkLease(try RpcPayload.decode(payload))
             return Data()

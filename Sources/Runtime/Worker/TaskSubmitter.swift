@@ -28,6 +28,10 @@ actor TaskSubmitter {
         var tasks = Deque<Swiftray_TaskSpec>()
         var leases: [Data: Lease] = [:]
         var requesting = 0
+        /// Outstanding lease requests by id, with the raylet each waits at (nil: not sent yet).
+        var requests: [UUID: (host: String, port: Int)?] = [:]
+        /// Requests given up because the queue no longer needs them.
+        var cancelled: Set<UUID> = []
     }
 
     /// Tasks pushed to one worker before the earlier ones finish (they run one after another).
@@ -119,7 +123,21 @@ actor TaskSubmitter {
             // Tasks waiting beyond those the outstanding requests cover (for demand reporting).
             let beyond = max(0, q.tasks.count - q.requesting)
             for _ in 0..<wanted {
-                Task { await self.requestLease(key: k, spec: first, backlog: beyond) }
+                let id = UUID()
+                q.requests[id] = .some(nil)
+                Task { await self.requestLease(key: k, spec: first, backlog: beyond, id: id) }
+            }
+        }
+        // Requests beyond what the queue needs now (its tasks went to leases it already had)
+        // are given up, so the raylets neither grant nor report them as demand.
+        let needed = min((q.tasks.count + depth - 1) / depth, Self.maxLeaseRequests)
+        let live = q.requests.keys.filter { !q.cancelled.contains($0) }
+        if live.count > needed {
+            for id in live.prefix(live.count - needed) {
+                q.cancelled.insert(id)
+                if case .some(.some(let at)) = q.requests[id] {
+                    Task { await self.cancelRequest(id, host: at.host, port: at.port) }
+                }
             }
         }
         if q.tasks.isEmpty {
@@ -159,9 +177,23 @@ actor TaskSubmitter {
         return (core.rayletHost, core.rayletPort)
     }
 
-    private func requestLease(key k: SchedulingKey, spec: Swiftray_TaskSpec, backlog: Int) async {
+    private func cancelRequest(_ id: UUID, host: String, port: Int) async {
+        var request = Swiftray_CancelWorkerLeaseRequest()
+        request.requestID = withUnsafeBytes(of: id.uuid) { Data($0) }
+        guard let client = try? await core.pool.client(host: host, port: port) else { return }
+        let _: Swiftray_Empty? = try? await client.call("raylet.CancelWorkerLease", request)
+    }
+
+    /// The request ended (granted, failed or given up): it is no longer outstanding.
+    private func forget(_ k: SchedulingKey, _ id: UUID) {
+        queues[k]?.requests[id] = nil
+        queues[k]?.cancelled.remove(id)
+    }
+
+    private func requestLease(key k: SchedulingKey, spec: Swiftray_TaskSpec, backlog: Int, id: UUID) async {
         var (host, port) = await leaseTarget(spec)
         var request = Swiftray_RequestWorkerLeaseRequest()
+        request.requestID = withUnsafeBytes(of: id.uuid) { Data($0) }
         request.resources = spec.resources
         request.strategy = spec.strategy
         request.jobID = spec.jobID
@@ -170,6 +202,12 @@ actor TaskSubmitter {
         request.backlog = Int64(backlog)
         var failures = 0
         while true {
+            if queues[k]?.cancelled.contains(id) ?? true {
+                forget(k, id)
+                requestDone(k)
+                return
+            }
+            queues[k]?.requests[id] = .some((host, port))
             do {
                 let client = try await core.pool.client(host: host, port: port)
                 let reply: Swiftray_RequestWorkerLeaseReply = try await client.call("raylet.RequestWorkerLease", request,
@@ -178,6 +216,7 @@ actor TaskSubmitter {
                 case .granted(let g):
                     do {
                         let worker = try await core.pool.client(host: g.worker.host, port: Int(g.worker.port))
+                        forget(k, id)
                         leaseGranted(k, Lease(id: g.leaseID, worker: g.worker, rayletHost: host, rayletPort: port,
                                               gpuIDs: g.gpuIds, resources: g.resources, client: worker))
                     } catch {
@@ -194,6 +233,7 @@ actor TaskSubmitter {
                     request.grantOrReject = true
                     continue
                 case .failed(let message):
+                    forget(k, id)
                     leaseFailed(k, message)
                     return
                 case .rejected, nil:
@@ -201,11 +241,16 @@ actor TaskSubmitter {
                     try? await Task.sleep(for: .milliseconds(20))
                     (host, port) = (core.rayletHost, core.rayletPort)
                     request.grantOrReject = false
-                    if queues[k]?.tasks.isEmpty ?? true { requestDone(k); return }
+                    if queues[k]?.tasks.isEmpty ?? true {
+                        forget(k, id)
+                        requestDone(k)
+                        return
+                    }
                 }
             } catch {
                 failures += 1
                 if failures >= 20 {
+                    forget(k, id)
                     leaseFailed(k, "No raylet answered the lease request for \(spec.name) (\(error)).")
                     return
                 }
