@@ -55,6 +55,21 @@ actor ActorSubmitter {
         queues = [:]
     }
 
+    /// This process killed the actor for good (`ray.kill`, acknowledged by the GCS): its later
+    /// calls fail at once, as do the ones still waiting, instead of racing the kill.
+    func killed(_ actor: ActorID) {
+        var q = queues.removeValue(forKey: actor) ?? Queue()
+        var cause = Swiftray_ActorDeathCause()
+        cause.reason = ActorDeathReason.rayKill.rawValue
+        cause.errorMessage = "The actor is dead because it was killed by `ray.kill`."
+        q.dead = cause
+        let doomed = q.calls.values.map(\.spec)
+        q.calls = [:]
+        q.unsent = []
+        queues[actor] = q
+        for spec in doomed where !spec.sequenceOnly { fail(spec, with: Self.diedError(spec, cause)) }
+    }
+
     /// Takes a method call whose return objects are registered; gives it the caller's next
     /// sequence number for the actor and sends it when it can.
     func submit(_ actor: ActorID, _ spec: Swiftray_TaskSpec) {

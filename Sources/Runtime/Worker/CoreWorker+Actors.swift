@@ -137,6 +137,7 @@ extension CoreWorker {
         request.actorID = Data(actor.bytes)
         request.noRestart = noRestart
         let _: Swiftray_Empty = try await gcs.rpc.call("gcs.KillActor", request)
+        if noRestart { await actorSubmitter.killed(actor) }
     }
 
     /// Replaces top-level ObjectRef arguments by their payloads (the executor reads them directly).
