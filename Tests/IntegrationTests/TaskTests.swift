@@ -381,7 +381,7 @@ struct TaskTests {
         }
     }
 
-    @Test("the interactive repl defines remote functions line by line and runs them on workers")
+    @Test("the interactive repl defines remote functions and an actor line by line and runs them on workers")
     func replTasks() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
@@ -414,6 +414,23 @@ struct TaskTests {
             m = tty.mark
             tty.send("ray.get(shifted.remote(3))\r")
             #expect(tty.expect("19\r\n>>> ", within: 30, after: m), "\(tty.output)")
+            // An actor defined at the prompt keeps its state between calls and runs tasks itself.
+            m = tty.mark
+            tty.send("@ray.remote\r")
+            tty.send("class Tally:\r")
+            tty.send("    def __init__(self):\r")
+            tty.send("        self.n = offset\r")
+            tty.send("    def add(self, k):\r")
+            tty.send("        self.n += ray.get(square.remote(k))\r")
+            tty.send("        return self.n\r")
+            tty.send("\r")
+            #expect(tty.expect(">>> ", after: m), "\(tty.output)")
+            m = tty.mark
+            tty.send("t = Tally.remote()\r")
+            #expect(tty.expect(">>> ", after: m))
+            m = tty.mark
+            tty.send("[ray.get(t.add.remote(k)) for k in (1, 2, 3)]\r")
+            #expect(tty.expect("[11, 15, 24]\r\n>>> ", within: 30, after: m), "\(tty.output)")
             tty.send("\u{04}")
             #expect(tty.waitForExit(within: 15) == 0)
         }
