@@ -103,10 +103,7 @@ struct DriverTests {
     func replTerminal() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "1"]).status == 0)
-            let home = c.tempDir + "/home"
-            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-            let env = ["SWIFTRAY_TEMP_DIR": c.tempDir, "HOME": home, "TERM": "dumb", "PATH": "/usr/bin:/bin"]
-            let tty = try PseudoTerminal(executable: c.binary, arguments: ["repl"], environment: env)
+            let tty = try c.startRepl()
             #expect(tty.expect(">>> "))
             var m = tty.mark
             tty.send("1 + 2\r")
@@ -149,7 +146,7 @@ struct DriverTests {
             #expect(tty.expect("still alive", after: m), "\(tty.output)")
             tty.send("\u{04}")
             #expect(tty.waitForExit() == 0)
-            let history = (try? String(contentsOfFile: home + "/.swiftray_history", encoding: .utf8)) ?? ""
+            let history = (try? String(contentsOfFile: c.tempDir + "/home/.swiftray_history", encoding: .utf8)) ?? ""
             #expect(history.contains("print('still alive')"), "history: \(history)")
             #expect(history.contains("1 + 2"))
         }

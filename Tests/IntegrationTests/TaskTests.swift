@@ -385,10 +385,7 @@ struct TaskTests {
     func replTasks() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
-            let home = c.tempDir + "/home"
-            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-            let env = ["SWIFTRAY_TEMP_DIR": c.tempDir, "HOME": home, "TERM": "dumb", "PATH": "/usr/bin:/bin"]
-            let tty = try PseudoTerminal(executable: c.binary, arguments: ["repl"], environment: env)
+            let tty = try c.startRepl()
             #expect(tty.expect(">>> "))
             var m = tty.mark
             tty.send("import ray\r")

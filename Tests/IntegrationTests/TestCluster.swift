@@ -95,6 +95,15 @@ final class TestCluster: @unchecked Sendable {
         return pid
     }
 
+    /// `swiftray repl` on a pseudo-terminal, with a private home (`<tempDir>/home`, where the
+    /// history file goes) and a dumb terminal.
+    func startRepl() throws -> PseudoTerminal {
+        let home = tempDir + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let env = ["SWIFTRAY_TEMP_DIR": tempDir, "HOME": home, "TERM": "dumb", "PATH": "/usr/bin:/bin"]
+        return try PseudoTerminal(executable: binary, arguments: ["repl"], environment: env)
+    }
+
     /// The session's recorded daemons: name → pid.
     func pids() -> [String: Int32] {
         let dir = tempDir + "/session_latest/pids"

@@ -85,10 +85,7 @@ actor ActorSubmitter {
             fail(spec, with: Self.diedError(spec, dead))
             return
         }
-        let needsResolution = (spec.args + spec.kwargs).contains {
-            if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }
-            return false
-        }
+        let needsResolution = spec.hasObjectRefArguments
         q.calls[spec.sequenceNumber] = Call(spec: spec, resolved: !needsResolution, retries: Int(q.maxTaskRetries))
         if !needsResolution { q.unsent.append(spec.sequenceNumber) }
         queues[actor] = q

@@ -1,5 +1,6 @@
 import ClusterState
 import Foundation
+import Scheduling
 
 /// Creating actors, calling their methods, killing and looking them up.
 extension CoreWorker {
@@ -44,7 +45,7 @@ extension CoreWorker {
         record.name = r.name
         record.rayNamespace = r.namespace
         if let pg = r.placementGroupID { record.placementGroupID = Data(pg.bytes) }
-        record.requiredResources = ResourceSet(r.lifetimeResources.amounts.filter { !$0.key.hasPrefix("bundle_group_") }).raw
+        record.requiredResources = ResourceSet(r.lifetimeResources.amounts.filter { !PlacementGroupResourceNames.isBundleMarker($0.key) }).raw
         record.lifetimeResources = r.lifetimeResources.raw
         record.isDetached = r.isDetached
         record.maxRestarts = Int32(r.maxRestarts)
@@ -53,10 +54,7 @@ extension CoreWorker {
         record.creationSpec = spec
         record.concurrency = r.concurrency
         record.methodNames = r.methodNames
-        let unresolved = (spec.args + spec.kwargs).contains {
-            if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }
-            return false
-        }
+        let unresolved = spec.hasObjectRefArguments
         var request = Swiftray_RegisterActorRequest()
         request.record = record
         request.dependenciesUnready = unresolved

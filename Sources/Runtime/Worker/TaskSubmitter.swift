@@ -61,9 +61,7 @@ actor TaskSubmitter {
 
     /// Accepts a task whose return objects are registered; dispatches it when its arguments exist.
     func submit(_ spec: Swiftray_TaskSpec) {
-        let needsResolution = spec.args.contains { if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }; return false }
-            || spec.kwargs.contains { if case .value(let v)? = $0.kind, case .objectRef? = v.kind { return true }; return false }
-        if needsResolution {
+        if spec.hasObjectRefArguments {
             Task { await self.resolveThenQueue(spec) }
         } else {
             enqueue(spec)

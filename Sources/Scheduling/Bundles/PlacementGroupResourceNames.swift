@@ -7,6 +7,10 @@ import ClusterState
 public enum PlacementGroupResourceNames {
     /// The reserved resource name of a bundle's marker resource.
     public static let bundleResource = "bundle"
+
+    /// True for the `bundle_group_…` markers a request in a group carries besides its resources
+    /// (Ray leaves them out of an actor's listed `required_resources`).
+    public static func isBundleMarker(_ name: String) -> Bool { name.hasPrefix(bundleResource + "_group_") }
     /// The amount of `bundle_group_…` a committed bundle adds to its node.
     public static let bundleMarkerAmount = ResourceQuantity(units: 1000)
     /// The amount of `bundle_group_…` a task or actor in a group requests (0.001).

@@ -31,11 +31,10 @@ extension DriverBridge {
         }
         guard let job else { throw BridgeError("RuntimeError", "The driver is not connected to a swiftray cluster. Call ray.init() first.") }
         let namespace = options.namespace ?? job.namespace
+        let arguments = try codec.encodeArguments(of: spec)
         let request = ActorRequest(
             className: spec.name, definitionSource: spec.definitionSource,
-            args: try spec.arguments.map(codec.encode),
-            kwargNames: spec.keywordArguments.map { if case .string(let k) = $0.key { return k }; return "" },
-            kwargs: try spec.keywordArguments.map { try codec.encode($0.value) },
+            args: arguments.args, kwargNames: arguments.kwargNames, kwargs: arguments.kwargs,
             placementResources: formatted[0], lifetimeResources: formatted[1], strategy: strategy, placementGroupID: group,
             name: options.name ?? "", namespace: namespace, isDetached: options.isDetached,
             maxRestarts: options.maxRestarts, maxTaskRetries: options.maxTaskRetries, getIfExists: options.getIfExists,
@@ -88,9 +87,7 @@ extension DriverBridge {
             default: break
             }
         }
-        let args = try spec.arguments.map(codec.encode)
-        let kwargNames = spec.keywordArguments.map { if case .string(let k) = $0.key { return k }; return "" }
-        let kwargs = try spec.keywordArguments.map { try codec.encode($0.value) }
+        let (args, kwargNames, kwargs) = try codec.encodeArguments(of: spec)
         let returns = numReturns, concurrencyGroup = group
         let ids = try BlockingAsync.run {
             await core.callActor(actor, className: className, method: method, args: args, kwargNames: kwargNames,

@@ -49,11 +49,10 @@ extension DriverBridge {
             try PlacementGroupFit.check(options, function: spec.name, bundles: bundles)
         }
         let resources = formatted[0]
+        let arguments = try codec.encodeArguments(of: spec)
         let request = TaskRequest(
             name: spec.name, definitionSource: spec.definitionSource,
-            args: try spec.arguments.map(codec.encode),
-            kwargNames: spec.keywordArguments.map { if case .string(let k) = $0.key { return k }; return "" },
-            kwargs: try spec.keywordArguments.map { try codec.encode($0.value) },
+            args: arguments.args, kwargNames: arguments.kwargNames, kwargs: arguments.kwargs,
             resources: resources, strategy: strategy, numReturns: max(1, options.numReturns),
             maxRetries: options.maxRetries, retryExceptions: options.retryExceptions, placementGroupID: group)
         return try call { try await core.submitTask(request) }.map(\.hex)

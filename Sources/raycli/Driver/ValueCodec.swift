@@ -92,4 +92,11 @@ struct ValueCodec {
             throw BridgeError("ValueError", "\(hex) is not an ObjectRef id: \(error)")
         }
     }
+
+    /// A call's positional and keyword arguments on the wire: values, keyword names, values.
+    func encodeArguments(of spec: RemoteCallSpec) throws -> (args: [Swiftray_Value], kwargNames: [String], kwargs: [Swiftray_Value]) {
+        (try spec.arguments.map(encode),
+         spec.keywordArguments.map { if case .string(let k) = $0.key { return k }; return "" },
+         try spec.keywordArguments.map { try encode($0.value) })
+    }
 }
