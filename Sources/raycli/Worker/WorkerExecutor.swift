@@ -112,7 +112,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         core.recordTaskState(spec, "RUNNING", pid: getpid())
         await sequencer.turn(request.leaseID, request.sequenceNumber)
         let outcome: TaskOutcome = await withCheckedContinuation { done in
-            defer { Task { await self.sequencer.finished(request.leaseID, request.sequenceNumber) } }
+            defer { self.sequencer.finished(request.leaseID, request.sequenceNumber) }
             thread.submit {
                 let interpreter = self.interpreter(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
                 let result = interpreter.executeTask(call)
@@ -199,7 +199,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
             // The caller gave this call up; it only holds its place in the caller's order.
             if ordered {
                 await sequencer.turn(spec.callerID, spec.sequenceNumber, floor: spec.callerProcessedUpTo)
-                await sequencer.finished(spec.callerID, spec.sequenceNumber)
+                sequencer.finished(spec.callerID, spec.sequenceNumber)
             }
             return Swiftray_PushTaskReply()
         }
@@ -209,7 +209,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         switch prepared {
         case .call(let c): call = c
         case .answer(let reply):
-            if ordered { await sequencer.finished(spec.callerID, spec.sequenceNumber) }
+            if ordered { sequencer.finished(spec.callerID, spec.sequenceNumber) }
             return reply
         }
         let taskID = TaskID(bytes: [UInt8](spec.taskID))
@@ -225,7 +225,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
                     host.flush()
                     done.resume(returning: outcome)
                 }))
-            if ordered { Task { await self.sequencer.finished(spec.callerID, spec.sequenceNumber) } }
+            if ordered { self.sequencer.finished(spec.callerID, spec.sequenceNumber) }
         }
         await host.forwarder.drain()
         return await reply(spec, outcome)
