@@ -171,7 +171,14 @@ public struct PlacementGroupInfo: Sendable, Hashable {
     /// A group holding none of them is unchanged (returns `[]`).
     @discardableResult
     public mutating func markRescheduling(lostNodes: Set<NodeID>) throws(ClusterStateError) -> [Int] {
-        let lost = bundles.filter { $0.nodeID.map(lostNodes.contains) ?? false }.map(\.index)
+        try markRescheduling(lostBundles: Set(bundles.filter { $0.nodeID.map(lostNodes.contains) ?? false }.map(\.index)))
+    }
+
+    /// Placed bundles were lost (their node died, or its raylet no longer holds them after a GCS
+    /// restart): as `markRescheduling(lostNodes:)`, for the placed bundles among `lostBundles`.
+    @discardableResult
+    public mutating func markRescheduling(lostBundles: Set<Int>) throws(ClusterStateError) -> [Int] {
+        let lost = bundles.filter { $0.nodeID != nil && lostBundles.contains($0.index) }.map(\.index)
         guard !lost.isEmpty else { return [] }
         guard state == .rescheduling || state.canMove(to: .rescheduling) else { throw refuse(.rescheduling) }
         for index in lost { bundles[index].nodeID = nil }

@@ -144,6 +144,20 @@ public nonisolated struct Swiftray_AddJobReply: Sendable {
   fileprivate var _job: Swiftray_JobRecord? = nil
 }
 
+/// gcs.ReattachJob: a driver that lost its GCS connection (a restarted GCS) reconnects and
+/// claims its job again, so the job keeps RUNNING.
+public nonisolated struct Swiftray_ReattachJobRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var jobID: Data = Data()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 /// gcs.MarkJobFinished: the driver ends (status SUCCEEDED or FAILED).
 public nonisolated struct Swiftray_MarkJobFinishedRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -357,6 +371,36 @@ nonisolated extension Swiftray_AddJobReply: SwiftProtobuf.Message, SwiftProtobuf
 
   public static func ==(lhs: Swiftray_AddJobReply, rhs: Swiftray_AddJobReply) -> Bool {
     if lhs._job != rhs._job {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_ReattachJobRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReattachJobRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}job_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.jobID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.jobID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.jobID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_ReattachJobRequest, rhs: Swiftray_ReattachJobRequest) -> Bool {
+    if lhs.jobID != rhs.jobID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -29,26 +29,91 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-/// gcs.RegisterNode: a raylet joins under its (fresh) node id.
-public nonisolated struct Swiftray_RegisterNodeRequest: Sendable {
+/// gcs.RegisterNode: a raylet joins under its (fresh) node id, or registers again under the
+/// same id after losing the GCS (a restarted GCS), then re-reports what it holds.
+public nonisolated struct Swiftray_RegisterNodeRequest: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var node: Swiftray_NodeRecord {
-    get {_node ?? Swiftray_NodeRecord()}
-    set {_node = newValue}
+    get {_storage._node ?? Swiftray_NodeRecord()}
+    set {_uniqueStorage()._node = newValue}
   }
   /// Returns true if `node` has been explicitly set.
-  public var hasNode: Bool {self._node != nil}
+  public var hasNode: Bool {_storage._node != nil}
   /// Clears the value of `node`. Subsequent reads from it will return its default value.
-  public mutating func clearNode() {self._node = nil}
+  public mutating func clearNode() {_uniqueStorage()._node = nil}
+
+  /// the raylet registered before and lost the GCS
+  public var reconnecting: Bool {
+    get {_storage._reconnecting}
+    set {_uniqueStorage()._reconnecting = newValue}
+  }
+
+  /// placement-group bundles this raylet holds
+  public var bundles: [Swiftray_HeldBundle] {
+    get {_storage._bundles}
+    set {_uniqueStorage()._bundles = newValue}
+  }
+
+  /// live workers and drivers of this node
+  public var workers: [Swiftray_HeldWorker] {
+    get {_storage._workers}
+    set {_uniqueStorage()._workers = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _node: Swiftray_NodeRecord? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// One placement-group bundle a raylet holds.
+public nonisolated struct Swiftray_HeldBundle: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var placementGroupID: Data = Data()
+
+  public var index: Int32 = 0
+
+  /// false: prepared only
+  public var committed: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One live worker (or driver) of a raylet.
+public nonisolated struct Swiftray_HeldWorker: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var workerID: Data = Data()
+
+  public var jobID: Data = Data()
+
+  public var pid: Int32 = 0
+
+  public var isDriver: Bool = false
+
+  /// set when the worker is leased to an actor
+  public var actorID: Data = Data()
+
+  public var port: Int32 = 0
+
+  public var startTimeMs: Int64 = 0
+
+  public var launchTimeMs: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct Swiftray_RegisterNodeReply: Sendable {
@@ -57,6 +122,12 @@ public nonisolated struct Swiftray_RegisterNodeReply: Sendable {
   // methods supported on all messages.
 
   public var healthReportPeriodMs: Int64 = 0
+
+  /// bundles the GCS does not know there: give them back
+  public var releaseBundles: [Swiftray_HeldBundle] = []
+
+  /// actor workers the GCS no longer has there: end them
+  public var killWorkerIds: [Data] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -143,7 +214,98 @@ fileprivate nonisolated let _protobuf_package = "swiftray"
 
 nonisolated extension Swiftray_RegisterNodeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RegisterNodeRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}node\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}node\0\u{1}reconnecting\0\u{1}bundles\0\u{1}workers\0")
+
+  fileprivate class _StorageClass {
+    var _node: Swiftray_NodeRecord? = nil
+    var _reconnecting: Bool = false
+    var _bundles: [Swiftray_HeldBundle] = []
+    var _workers: [Swiftray_HeldWorker] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _node = source._node
+      _reconnecting = source._reconnecting
+      _bundles = source._bundles
+      _workers = source._workers
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._node) }()
+        case 2: try { try decoder.decodeSingularBoolField(value: &_storage._reconnecting) }()
+        case 3: try { try decoder.decodeRepeatedMessageField(value: &_storage._bundles) }()
+        case 4: try { try decoder.decodeRepeatedMessageField(value: &_storage._workers) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._node {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      if _storage._reconnecting != false {
+        try visitor.visitSingularBoolField(value: _storage._reconnecting, fieldNumber: 2)
+      }
+      if !_storage._bundles.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._bundles, fieldNumber: 3)
+      }
+      if !_storage._workers.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._workers, fieldNumber: 4)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_RegisterNodeRequest, rhs: Swiftray_RegisterNodeRequest) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._node != rhs_storage._node {return false}
+        if _storage._reconnecting != rhs_storage._reconnecting {return false}
+        if _storage._bundles != rhs_storage._bundles {return false}
+        if _storage._workers != rhs_storage._workers {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_HeldBundle: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".HeldBundle"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}placement_group_id\0\u{1}index\0\u{1}committed\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -151,25 +313,96 @@ nonisolated extension Swiftray_RegisterNodeRequest: SwiftProtobuf.Message, Swift
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._node) }()
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.placementGroupID) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self.index) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.committed) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._node {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
+    if !self.placementGroupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.placementGroupID, fieldNumber: 1)
+    }
+    if self.index != 0 {
+      try visitor.visitSingularInt32Field(value: self.index, fieldNumber: 2)
+    }
+    if self.committed != false {
+      try visitor.visitSingularBoolField(value: self.committed, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: Swiftray_RegisterNodeRequest, rhs: Swiftray_RegisterNodeRequest) -> Bool {
-    if lhs._node != rhs._node {return false}
+  public static func ==(lhs: Swiftray_HeldBundle, rhs: Swiftray_HeldBundle) -> Bool {
+    if lhs.placementGroupID != rhs.placementGroupID {return false}
+    if lhs.index != rhs.index {return false}
+    if lhs.committed != rhs.committed {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Swiftray_HeldWorker: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".HeldWorker"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{3}job_id\0\u{1}pid\0\u{3}is_driver\0\u{3}actor_id\0\u{1}port\0\u{3}start_time_ms\0\u{3}launch_time_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.workerID) }()
+      case 2: try { try decoder.decodeSingularBytesField(value: &self.jobID) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.pid) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.isDriver) }()
+      case 5: try { try decoder.decodeSingularBytesField(value: &self.actorID) }()
+      case 6: try { try decoder.decodeSingularInt32Field(value: &self.port) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.startTimeMs) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.launchTimeMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.workerID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.workerID, fieldNumber: 1)
+    }
+    if !self.jobID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.jobID, fieldNumber: 2)
+    }
+    if self.pid != 0 {
+      try visitor.visitSingularInt32Field(value: self.pid, fieldNumber: 3)
+    }
+    if self.isDriver != false {
+      try visitor.visitSingularBoolField(value: self.isDriver, fieldNumber: 4)
+    }
+    if !self.actorID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.actorID, fieldNumber: 5)
+    }
+    if self.port != 0 {
+      try visitor.visitSingularInt32Field(value: self.port, fieldNumber: 6)
+    }
+    if self.startTimeMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.startTimeMs, fieldNumber: 7)
+    }
+    if self.launchTimeMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.launchTimeMs, fieldNumber: 8)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Swiftray_HeldWorker, rhs: Swiftray_HeldWorker) -> Bool {
+    if lhs.workerID != rhs.workerID {return false}
+    if lhs.jobID != rhs.jobID {return false}
+    if lhs.pid != rhs.pid {return false}
+    if lhs.isDriver != rhs.isDriver {return false}
+    if lhs.actorID != rhs.actorID {return false}
+    if lhs.port != rhs.port {return false}
+    if lhs.startTimeMs != rhs.startTimeMs {return false}
+    if lhs.launchTimeMs != rhs.launchTimeMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -177,7 +410,7 @@ nonisolated extension Swiftray_RegisterNodeRequest: SwiftProtobuf.Message, Swift
 
 nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RegisterNodeReply"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}health_report_period_ms\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}health_report_period_ms\0\u{3}release_bundles\0\u{3}kill_worker_ids\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -186,6 +419,8 @@ nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftPr
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.healthReportPeriodMs) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.releaseBundles) }()
+      case 3: try { try decoder.decodeRepeatedBytesField(value: &self.killWorkerIds) }()
       default: break
       }
     }
@@ -195,11 +430,19 @@ nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftPr
     if self.healthReportPeriodMs != 0 {
       try visitor.visitSingularInt64Field(value: self.healthReportPeriodMs, fieldNumber: 1)
     }
+    if !self.releaseBundles.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.releaseBundles, fieldNumber: 2)
+    }
+    if !self.killWorkerIds.isEmpty {
+      try visitor.visitRepeatedBytesField(value: self.killWorkerIds, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_RegisterNodeReply, rhs: Swiftray_RegisterNodeReply) -> Bool {
     if lhs.healthReportPeriodMs != rhs.healthReportPeriodMs {return false}
+    if lhs.releaseBundles != rhs.releaseBundles {return false}
+    if lhs.killWorkerIds != rhs.killWorkerIds {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

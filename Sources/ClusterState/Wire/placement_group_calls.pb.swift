@@ -79,6 +79,9 @@ public nonisolated struct Swiftray_CreatePlacementGroupRequest: Sendable {
 
   public var isDetached: Bool = false
 
+  /// chosen by the driver, so a call sent again after a lost
+  public var placementGroupID: Data = Data()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -238,7 +241,7 @@ nonisolated extension Swiftray_BundleReservationReply: SwiftProtobuf.Message, Sw
 
 nonisolated extension Swiftray_CreatePlacementGroupRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreatePlacementGroupRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}job_id\0\u{1}namespace\0\u{1}name\0\u{1}strategy\0\u{1}bundles\0\u{3}is_detached\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}job_id\0\u{1}namespace\0\u{1}name\0\u{1}strategy\0\u{1}bundles\0\u{3}is_detached\0\u{3}placement_group_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -252,6 +255,7 @@ nonisolated extension Swiftray_CreatePlacementGroupRequest: SwiftProtobuf.Messag
       case 4: try { try decoder.decodeSingularStringField(value: &self.strategy) }()
       case 5: try { try decoder.decodeRepeatedMessageField(value: &self.bundles) }()
       case 6: try { try decoder.decodeSingularBoolField(value: &self.isDetached) }()
+      case 7: try { try decoder.decodeSingularBytesField(value: &self.placementGroupID) }()
       default: break
       }
     }
@@ -276,6 +280,9 @@ nonisolated extension Swiftray_CreatePlacementGroupRequest: SwiftProtobuf.Messag
     if self.isDetached != false {
       try visitor.visitSingularBoolField(value: self.isDetached, fieldNumber: 6)
     }
+    if !self.placementGroupID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.placementGroupID, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -286,6 +293,7 @@ nonisolated extension Swiftray_CreatePlacementGroupRequest: SwiftProtobuf.Messag
     if lhs.strategy != rhs.strategy {return false}
     if lhs.bundles != rhs.bundles {return false}
     if lhs.isDetached != rhs.isDetached {return false}
+    if lhs.placementGroupID != rhs.placementGroupID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -12,6 +12,8 @@ extension GcsClient {
         r.strategy = request.strategy.rawValue
         r.bundles = request.bundles.enumerated().map { BundleSpec(index: $0.offset, resources: $0.element).record }
         r.isDetached = request.isDetached
+        var rng = SystemRandomNumberGenerator()
+        r.placementGroupID = Data(PlacementGroupID.make(job: job, using: &rng).bytes)
         let reply: Swiftray_PlacementGroupReply = try await rpc.call("gcs.CreatePlacementGroup", r)
         return try PlacementGroupInfo(record: reply.group)
     }

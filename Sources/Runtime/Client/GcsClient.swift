@@ -2,32 +2,48 @@ import ClusterState
 import Foundation
 import SwiftProtobuf
 
-/// Typed calls to the GCS over one authenticated connection. Used by the CLI, drivers and
-/// raylets' helpers. Thread-safe.
+/// Typed calls to the GCS over one authenticated connection. Used by the CLI (fails at once
+/// when the GCS is gone), and by drivers and workers (given a reconnect window: their calls
+/// wait for a restarted GCS, see `GcsConnection`). Thread-safe.
 public final class GcsClient: Sendable {
-    public let rpc: RpcClient
+    public let rpc: GcsConnection
     public let address: ClusterAddress
 
-    init(rpc: RpcClient, address: ClusterAddress) {
+    init(rpc: GcsConnection, address: ClusterAddress) {
         self.rpc = rpc
         self.address = address
     }
 
     /// Connects to the cluster found by `ClusterAddress.resolve`, with the token from the
-    /// environment or the temp dir.
+    /// environment or the temp dir. With a `reconnectWindow`, calls survive a GCS restart.
     public static func connect(explicitAddress: String?, paths: SessionPaths, peerKind: String,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
-                               timeout: Duration = .seconds(5)) async throws -> GcsClient {
+                               timeout: Duration = .seconds(5), reconnectWindow: Duration? = nil) async throws -> GcsClient {
         let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
         let token = AuthToken.find(paths: paths, environment: environment) ?? ""
         do {
             let rpc = try await RpcClient.connect(host: address.host, port: address.port, token: token,
                                                   peerKind: peerKind, timeout: timeout)
-            return GcsClient(rpc: rpc, address: address)
+            return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
+                                                peerKind: peerKind, reconnectWindow: reconnectWindow),
+                             address: address)
         } catch let RuntimeError.unreachable(addr, reason) {
-            throw RuntimeError.unreachable(address: addr,
-                reason: "\(reason) The swiftray GCS at \(address.text) is not reachable; is the cluster running (`swiftray status` after `swiftray start --head`)?")
+            throw RuntimeError.unreachable(address: addr, reason: "\(reason) \(unreachableHint(address: address, paths: paths))")
         }
+    }
+
+    /// Why the GCS may not answer, from the session's pid files: a dead GCS whose raylets still
+    /// run (restartable), or no cluster at all.
+    static func unreachableHint(address: ClusterAddress, paths: SessionPaths) -> String {
+        if let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink) {
+            let recorded = SessionProcesses(sessionDir: latest).all()
+            let gcs = recorded.first { $0.pid.role == "gcs" }
+            let raylets = recorded.filter { $0.pid.role == "raylet" && $0.pid.isRunning }
+            if let gcs, !gcs.pid.isRunning, !raylets.isEmpty {
+                return "The GCS of session \((latest as NSString).lastPathComponent) (pid \(gcs.pid.pid)) is not running, while \(raylets.count) raylet(s) of it still run and wait for it. Restart it with `swiftray start --head --temp-dir \(paths.tempDir)`; it reloads its state from SQLite."
+            }
+        }
+        return "The swiftray GCS at \(address.text) is not reachable; is the cluster running (`swiftray status` after `swiftray start --head`)?"
     }
 
     public func allNodes() async throws -> [NodeInfo] {
@@ -65,6 +81,16 @@ public final class GcsClient: Sendable {
         request.driverIp = driverIp
         let reply: Swiftray_AddJobReply = try await rpc.call("gcs.AddJob", request)
         return try JobInfo(record: reply.job)
+    }
+
+    /// After a lost connection (a restarted GCS), claims `job` again on the new connection
+    /// before any call is sent on it, so the job keeps RUNNING.
+    public func reattachOnReconnect(_ job: JobID) {
+        rpc.setOnReconnect { client in
+            var request = Swiftray_ReattachJobRequest()
+            request.jobID = Data(job.bytes)
+            let _: Swiftray_Empty = try await client.call("gcs.ReattachJob", request, timeout: .seconds(5))
+        }
     }
 
     /// Ends a driver's job with the given status.

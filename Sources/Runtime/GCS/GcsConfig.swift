@@ -14,10 +14,14 @@ public struct GcsConfig: Sendable {
     public var healthCheckPeriod: Duration
     /// How often raylets are asked to report.
     public var reportPeriod: Duration
+    /// After a restart, how long a driver whose job was RUNNING has to reconnect and claim it
+    /// (`gcs.ReattachJob`) before the job is FAILED.
+    public var driverReconnectWindow: Duration
 
     public init(host: String, port: Int, sessionDir: String, sessionName: String, tempDir: String,
                 token: String, databasePath: String, healthCheckTimeout: Duration = .seconds(2),
-                healthCheckPeriod: Duration = .milliseconds(250), reportPeriod: Duration = .milliseconds(250)) {
+                healthCheckPeriod: Duration = .milliseconds(250), reportPeriod: Duration = .milliseconds(250),
+                driverReconnectWindow: Duration = .seconds(60)) {
         self.host = host
         self.port = port
         self.sessionDir = sessionDir
@@ -28,5 +32,6 @@ public struct GcsConfig: Sendable {
         self.healthCheckTimeout = healthCheckTimeout
         self.healthCheckPeriod = healthCheckPeriod
         self.reportPeriod = reportPeriod
+        self.driverReconnectWindow = driverReconnectWindow
     }
 }

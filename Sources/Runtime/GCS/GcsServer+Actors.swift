@@ -108,6 +108,7 @@ extension GcsServer {
     // MARK: placement
 
     func scheduleActor(_ id: ActorID) {
+        guard recovery.gateOpen else { return }  // opening the gate places every awaiting actor
         Task { await self.placeActor(id) }
     }
 

@@ -61,8 +61,19 @@ extension GcsServer {
         guard !request.bundles.isEmpty else {
             throw RuntimeError.invalidArgument("A placement group needs at least one bundle.")
         }
-        var rng = SystemRandomNumberGenerator()
-        let id = PlacementGroupID.make(job: job, using: &rng)
+        let id: PlacementGroupID
+        if request.placementGroupID.isEmpty {
+            var rng = SystemRandomNumberGenerator()
+            id = PlacementGroupID.make(job: job, using: &rng)
+        } else {
+            guard let chosen = PlacementGroupID(bytes: [UInt8](request.placementGroupID)), chosen.jobID == job else {
+                throw RuntimeError.invalidArgument("The placement group id has \(request.placementGroupID.count) bytes or names another job; 18 bytes ending in the creating job's id are required.")
+            }
+            // The same request sent again (its answer was lost with the connection): the group
+            // already exists, and is answered as it is now.
+            if let existing = tables.groups[chosen] { return existing }
+            id = chosen
+        }
         if let existing = tables.liveGroup(named: request.name, namespace: request.namespace) {
             throw RuntimeError.invalidArgument("Failed to create placement group '\(id.hex)' because name '\(request.name)' already exists (placement group \(existing.id.hex)).")
         }
@@ -127,22 +138,29 @@ extension GcsServer {
     // MARK: node events
 
     func nodeDied(_ node: NodeID) {
-        rayletClients.removeValue(forKey: node).map { client in Task { await client.close() } }
+        if let client = rayletClients.removeValue(forKey: node) { Task { await client.close() } }
         for group in tables.allGroups where group.state == .created || group.state == .rescheduling || group.state == .prepared {
             guard group.bundles.contains(where: { $0.nodeID == node }) else { continue }
-            var g = group
-            do {
-                let lost = try g.markRescheduling(lostNodes: [node])
-                try store.savePlacementGroup(g)
-                tables.put(g)
-                pgQueue.removeAll { $0.id == g.id }
-                pgQueue.insert((ContinuousClock.now - .seconds(3600), g.id), at: 0)
-                logger.warning("Placement group \(g.id.hex) lost bundles \(lost) on dead node \(node); rescheduling them.")
-            } catch {
-                logger.error("Could not reschedule placement group \(g.id.hex): \(error)")
-            }
+            reschedule(group.id, why: "on dead node \(node)") { try $0.markRescheduling(lostNodes: [node]) }
         }
         kickPlacementGroupScheduler()
+    }
+
+    /// Records that some of a group's placed bundles are gone (RESCHEDULING, persisted first)
+    /// and queues the group ahead of everything else; `lose` marks them on the record.
+    func reschedule(_ id: PlacementGroupID, why: String, lose: (inout PlacementGroupInfo) throws -> [Int]) {
+        guard var g = tables.groups[id] else { return }
+        do {
+            let lost = try lose(&g)
+            guard !lost.isEmpty else { return }
+            try store.savePlacementGroup(g)
+            tables.put(g)
+            pgQueue.removeAll { $0.id == g.id }
+            pgQueue.insert((ContinuousClock.now - .seconds(3600), g.id), at: 0)
+            logger.warning("Placement group \(g.id.hex) lost bundles \(lost) \(why); rescheduling them.")
+        } catch {
+            logger.error("Could not reschedule placement group \(g.id.hex): \(error)")
+        }
     }
 
     func nodeAdded() {
@@ -156,7 +174,7 @@ extension GcsServer {
 
     /// Starts draining the queue unless an attempt is already running.
     func kickPlacementGroupScheduler() {
-        guard !pgScheduling, !pgQueue.isEmpty else { return }
+        guard recovery.gateOpen, !pgScheduling, !pgQueue.isEmpty else { return }
         pgScheduling = true
         Task { await self.drainPlacementGroupQueue() }
     }
@@ -243,16 +261,24 @@ extension GcsServer {
         for (node, bundles) in byNode {
             adjustAvailable(node, by: bundles.reduce(into: ResourceSet()) { $0.add($1.resources.set) }, returning: false)
         }
-        // Phase 2: commit.
+        try await commit(id, byNode: byNode)
+    }
+
+    /// Phase 2 of the reservation: commits every node's prepared bundles; CREATED when all
+    /// commits succeeded, else the uncommitted bundles are rescheduled. Also finishes a group a
+    /// restarted GCS found PREPARED (committing twice is harmless on the raylets).
+    func commit(_ id: PlacementGroupID, byNode: [NodeID: [BundleSpec]]) async throws {
         var uncommitted = Set<Int>()
         for (node, bundles) in byNode {
             if await reservation("raylet.CommitBundles", group: id, node: node, bundles: bundles, all: false) != nil {
                 uncommitted.formUnion(bundles.map(\.index))
             }
         }
-        guard var done = tables.groups[id], done.state != .removed else {
-            for node in byNode.keys {
-                _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
+        guard var done = tables.groups[id], done.state == .prepared else {
+            if tables.groups[id]?.state == .removed {
+                for node in byNode.keys {
+                    _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
+                }
             }
             return
         }
@@ -264,7 +290,7 @@ extension GcsServer {
             try store.savePlacementGroup(done)
             tables.put(done)
             wakeWaiters(id)
-            logger.debug("Placement group \(id.hex) CREATED on \(Set(placement.values).count) node(s).")
+            logger.debug("Placement group \(id.hex) CREATED on \(byNode.count) node(s).")
         } else {
             try done.markCommitFailed(uncommitted: uncommitted)
             try store.savePlacementGroup(done)

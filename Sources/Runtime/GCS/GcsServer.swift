@@ -24,7 +24,7 @@ public actor GcsServer: RpcService {
     /// Connections to raylets for the two-phase commit, opened on first use.
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Driver connections and the job each registered.
-    private var driverJobs: [UInt64: JobID] = [:]
+    var driverJobs: [UInt64: JobID] = [:]
     /// Task attempts by task id + attempt number, merged from owners' and executors' events
     /// (GcsServer+Tasks), in first-seen order. Kept in memory with a cap.
     var taskRecords: [Data: Swiftray_TaskEventRecord] = [:]
@@ -38,6 +38,8 @@ public actor GcsServer: RpcService {
     var recentlyFinishedJobs: [JobID] = []
     /// Actors (GcsServer+Actors).
     var actorTable: GcsActorTable
+    /// What a GCS restarted on an existing database still waits for (GcsServer+Recovery).
+    var recovery: GcsRecoveryState
     private var server: RpcServer?
 
     /// Opens the database and reloads every table (fresh database: empty tables).
@@ -51,6 +53,12 @@ public actor GcsServer: RpcService {
         actorTable = GcsActorTable(records: snapshot.actors)
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
+        recovery = GcsRecoveryState(startedAt: now)
+        recovery.awaitedNodes = Set(snapshot.nodes.filter { $0.state == .alive }.map(\.nodeID))
+        recovery.gateOpen = recovery.awaitedNodes.isEmpty
+        for job in snapshot.jobs where job.status == .running {
+            recovery.unclaimedJobs[job.jobID] = now + config.driverReconnectWindow
+        }
         for group in snapshot.placementGroups where group.state == .pending || group.state == .rescheduling {
             pgQueue.append((group.state == .rescheduling ? now - .seconds(3600) : now, group.id))
         }
@@ -63,11 +71,12 @@ public actor GcsServer: RpcService {
         let server = try await RpcServer.start(host: config.host, port: config.port, identity: identity,
                                                service: self, logger: logger)
         self.server = server
-        // Actors that were being placed when the GCS stopped are placed again.
-        for record in actorTable.all where Self.awaitingPlacement(record) {
-            if let id = ActorID(bytes: [UInt8](record.actorID)) { scheduleActor(id) }
+        logger.info("GCS listening on \(config.host):\(server.port), database \(config.databasePath), \(tables.nodes.count) node(s), \(tables.jobs.count) job(s), \(tables.groups.count) placement group(s) and \(actorTable.records.count) actor(s) reloaded.")
+        if recovery.gateOpen {
+            placeAwaitingActors()
+        } else {
+            logger.info("Waiting for \(recovery.awaitedNodes.count) node(s) to register again before scheduling.")
         }
-        logger.info("GCS listening on \(config.host):\(server.port), database \(config.databasePath), \(tables.nodes.count) node(s) and \(tables.jobs.count) job(s) reloaded.")
         return server.port
     }
 
@@ -78,6 +87,7 @@ public actor GcsServer: RpcService {
             try? await Task.sleep(for: config.healthCheckPeriod)
             let now = ContinuousClock.now
             checkHealth(now: now, sinceLastCheck: now - lastCheck)
+            advanceRecovery(now: now)
             lastCheck = now
             kickPlacementGroupScheduler()
         }
@@ -114,6 +124,7 @@ public actor GcsServer: RpcService {
         try store.saveNode(node)
         tables.put(node)
         lastReport[id] = nil
+        recovery.awaitedNodes.remove(id)
         logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
         nodeDied(id)
         actorsNodeDied(id)
@@ -142,6 +153,9 @@ public actor GcsServer: RpcService {
             return try await clusterStatus().serializedData()
         case "gcs.AddJob":
             return try await addJob(Self.decode(payload), connection: connection).serializedData()
+        case "gcs.ReattachJob":
+            try await reattachJob(Self.decode(payload), connection: connection)
+            return Data()
         case "gcs.MarkJobFinished":
             try await markJobFinished(Self.decode(payload))
             return Data()
@@ -182,7 +196,7 @@ public actor GcsServer: RpcService {
         failVanishedDriver(job)
     }
 
-    private func failVanishedDriver(_ job: JobInfo) {
+    func failVanishedDriver(_ job: JobInfo) {
         do {
             try finishJob(job, status: .failed,
                           message: "The driver (pid \(job.driverPid)) disconnected from the GCS without finishing its job.",
@@ -215,9 +229,11 @@ public actor GcsServer: RpcService {
         tables.put(node)
         lastReport[node.nodeID] = ContinuousClock.now
         connection.setTag("node", node.nodeID.hex)
+        logger.info("Node \(node.nodeID) \(request.reconnecting ? "registered again" : "registered") from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
+        var reply = reconcile(node.nodeID, holding: request)
+        recovery.awaitedNodes.remove(node.nodeID)
+        advanceRecovery(now: ContinuousClock.now)
         nodeAdded()
-        logger.info("Node \(node.nodeID) registered from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
-        var reply = Swiftray_RegisterNodeReply()
         reply.healthReportPeriodMs = Int64(config.reportPeriod.components.seconds * 1000
                                            + config.reportPeriod.components.attoseconds / 1_000_000_000_000_000)
         return reply
@@ -310,7 +326,7 @@ public actor GcsServer: RpcService {
     }
 
     /// Ends a job (SQLite first, then memory); throws when the write fails.
-    private func finishJob(_ job: JobInfo, status: JobStatus, message: String, errorType: String, exitCode: Int32?) throws {
+    func finishJob(_ job: JobInfo, status: JobStatus, message: String, errorType: String, exitCode: Int32?) throws {
         var job = job
         try job.finish(status: status, message: message, errorType: errorType, exitCode: exitCode, timeMs: Self.nowMs())
         try store.saveJob(job)

@@ -152,6 +152,22 @@ extension Raylet {
         }
     }
 
+    /// Every registered worker and driver, for a registration with a restarted GCS.
+    func heldWorkers() -> [Swiftray_HeldWorker] {
+        workers.values.filter { $0.connectionID != nil }.sorted { $0.workerID.hex < $1.workerID.hex }.map { w in
+            var held = Swiftray_HeldWorker()
+            held.workerID = Data(w.workerID.bytes)
+            held.jobID = Data(w.jobID.bytes)
+            held.pid = w.pid
+            held.isDriver = w.isDriver
+            held.port = Int32(w.port)
+            held.startTimeMs = w.startTimeMs
+            held.launchTimeMs = w.launchTimeMs
+            if case .leased(let leaseID) = w.state, let actor = leases[leaseID]?.actorID { held.actorID = Data(actor.bytes) }
+            return held
+        }
+    }
+
     /// Records a worker's start or end with the GCS (for `list workers`).
     func report(_ w: PoolWorker, alive: Bool) {
         var record = Swiftray_WorkerRecord()

@@ -21,6 +21,8 @@ public actor Raylet: RpcService {
     var total: ResourceSet
     private var bundles = NodeBundleLedger()
     private var reportPeriod: Duration = .milliseconds(250)
+    /// Set once the node registered; later registrations re-report what it holds.
+    private var registeredOnce = false
     var boundPort = 0
 
     // Worker pool and leases (Raylet+Leases, Raylet+Workers).
@@ -136,6 +138,7 @@ public actor Raylet: RpcService {
     private func connectAndRegister(deadline: ContinuousClock.Instant) async throws {
         var lastError: any Error = RuntimeError.unreachable(address: "\(config.gcsHost):\(config.gcsPort)", reason: "no attempt was made.")
         while ContinuousClock.now < deadline {
+            if registeredOnce { housekeeping() }  // workers keep being reaped while the GCS is away
             var attempt: RpcClient?
             do {
                 let client = try await RpcClient.connect(host: config.gcsHost, port: config.gcsPort,
@@ -148,9 +151,19 @@ public actor Raylet: RpcService {
                                         resourcesTotal: config.resources, resourcesAvailable: available,
                                         labels: config.labels.merging(["ray.io/node-id": nodeID.hex]) { a, _ in a },
                                         startTimeMs: 0, rayletPid: getpid(), localIndex: config.localIndex).record
+                if registeredOnce {
+                    request.reconnecting = true
+                    request.bundles = heldBundles()
+                    request.workers = heldWorkers()
+                }
                 let reply: Swiftray_RegisterNodeReply = try await client.call("gcs.RegisterNode", request, timeout: .seconds(5))
                 if reply.healthReportPeriodMs > 0 { reportPeriod = .milliseconds(reply.healthReportPeriodMs) }
                 gcs = client
+                if registeredOnce {
+                    logger.info("Registered again with the GCS at \(config.gcsHost):\(config.gcsPort); it asked to give back \(reply.releaseBundles.count) bundle(s) and end \(reply.killWorkerIds.count) worker(s).")
+                    settle(reply)
+                }
+                registeredOnce = true
                 return
             } catch let RuntimeError.handshakeRefused(message) {
                 await attempt?.close()
@@ -220,6 +233,38 @@ public actor Raylet: RpcService {
     }
 
     // MARK: placement-group bundles (two-phase commit driven by the GCS)
+
+    /// Every bundle this node holds, prepared or committed, for a registration.
+    private func heldBundles() -> [Swiftray_HeldBundle] {
+        bundles.holds.sorted { $0.key.hex < $1.key.hex }.flatMap { group, holds in
+            holds.keys.sorted().map { index in
+                var b = Swiftray_HeldBundle()
+                b.placementGroupID = Data(group.bytes)
+                b.index = Int32(index)
+                if case .committed = holds[index]! { b.committed = true }
+                return b
+            }
+        }
+    }
+
+    /// Applies a registration reply: gives back the bundles the GCS does not place here and
+    /// ends the workers it does not know.
+    private func settle(_ reply: Swiftray_RegisterNodeReply) {
+        for held in reply.releaseBundles {
+            guard let group = PlacementGroupID(bytes: [UInt8](held.placementGroupID)) else { continue }
+            bundles.release(group: group, indexes: [Int(held.index)], formatted: { index, resources in
+                PlacementGroupResourceNames.committed(bundleIndex: index, resources: resources, group: group)
+            }, total: &total, available: &available)
+        }
+        for id in reply.killWorkerIds {
+            var request = Swiftray_KillWorkerRequest()
+            request.workerID = id
+            request.reason = "the restarted GCS does not place its actor here"
+            request.force = true
+            killWorker(request)
+        }
+        dispatchLeases()
+    }
 
     private func reserve(method: String, _ request: Swiftray_BundleReservationRequest) throws -> Swiftray_BundleReservationReply {
         guard let group = PlacementGroupID(bytes: [UInt8](request.placementGroupID)) else {

@@ -18,6 +18,7 @@ public enum ClusterLauncher {
         let paths = options.paths
         try FileSystem.makeDirectory(paths.tempDir)
         try FileSystem.requirePrivateDirectory(paths.tempDir)
+        if let restarted = try await restartGcsIfDead(options) { return restarted }
         try refuseIfRunning(paths)
         if options.port != 0 {
             let probe = await RpcClient.whoIs(host: options.nodeIP, port: options.port)
@@ -40,18 +41,8 @@ public enum ClusterLauncher {
         try? FileManager.default.removeItem(atPath: paths.latestLink)
         try? FileManager.default.createSymbolicLink(atPath: paths.latestLink, withDestinationPath: sessionDir)
         do {
-            var gcsArgs = ["gcs-server", "--port", String(options.port), "--node-ip-address", options.nodeIP,
-                           "--session-dir", sessionDir, "--temp-dir", paths.tempDir]
-            if let ms = options.healthCheckTimeoutMs { gcsArgs += ["--health-check-timeout-ms", String(ms)] }
-            let gcs = try ProcessLauncher.spawn(executable: ProcessLauncher.currentExecutable(), arguments: gcsArgs,
-                                                environment: daemonEnvironment(options.environment, token: token),
-                                                logFile: SessionPaths.logsDir(sessionDir) + "/gcs_server.out")
-            started.append(gcs.pid)
-            try processes.record(pid: gcs.pid, role: "gcs", name: "gcs_server")
-            let portText = try ProcessLauncher.waitUntilReady(gcs, name: "GCS server", timeout: .seconds(10))
-            guard let gcsPort = Int(portText) else {
-                throw RuntimeError.session("The GCS server reported an unreadable port '\(portText)'.")
-            }
+            let gcsPort = try launchGcs(options, host: options.nodeIP, port: options.port, token: token,
+                                        sessionDir: sessionDir, processes: processes) { started.append($0) }
             let gcsAddress = "\(options.nodeIP):\(gcsPort)"
             let (nodeID, rayletPid) = try await launchRaylet(options, gcsHost: options.nodeIP, gcsPort: gcsPort,
                                                             token: token, sessionDir: sessionDir, sessionName: sessionName,
@@ -68,6 +59,62 @@ public enum ClusterLauncher {
             try? FileManager.default.removeItem(atPath: sessionDir)
             throw error
         }
+    }
+
+    /// Spawns the GCS daemon for `sessionDir` and waits until it listens; returns its port.
+    /// `spawned` learns the pid as soon as the process exists (so a failure can stop it).
+    static func launchGcs(_ options: StartOptions, host: String, port: Int, token: String, sessionDir: String,
+                          processes: SessionProcesses, spawned: (Int32) -> Void) throws -> Int {
+        var gcsArgs = ["gcs-server", "--port", String(port), "--node-ip-address", host,
+                       "--session-dir", sessionDir, "--temp-dir", options.paths.tempDir]
+        if let ms = options.healthCheckTimeoutMs { gcsArgs += ["--health-check-timeout-ms", String(ms)] }
+        if let s = options.gcsReconnectWindowSeconds { gcsArgs += ["--gcs-reconnect-window", String(s)] }
+        let gcs = try ProcessLauncher.spawn(executable: ProcessLauncher.currentExecutable(), arguments: gcsArgs,
+                                            environment: daemonEnvironment(options.environment, token: token),
+                                            logFile: SessionPaths.logsDir(sessionDir) + "/gcs_server.out")
+        spawned(gcs.pid)
+        try processes.record(pid: gcs.pid, role: "gcs", name: "gcs_server")
+        let portText = try ProcessLauncher.waitUntilReady(gcs, name: "GCS server", timeout: .seconds(10))
+        guard let gcsPort = Int(portText) else {
+            throw RuntimeError.session("The GCS server reported an unreadable port '\(portText)'.")
+        }
+        return gcsPort
+    }
+
+    /// `start --head` on a session whose GCS died while its raylets still run: starts only the
+    /// GCS again, on the same address, from the same database (it reloads every table and the
+    /// raylets register again with what they hold). Returns nil when that is not the situation.
+    static func restartGcsIfDead(_ options: StartOptions) async throws -> StartedCluster? {
+        let paths = options.paths
+        guard let sessionDir = try? FileManager.default.destinationOfSymbolicLink(atPath: paths.latestLink) else { return nil }
+        let processes = SessionProcesses(sessionDir: sessionDir)
+        let recorded = processes.all()
+        guard let gcs = recorded.first(where: { $0.pid.role == "gcs" }), !gcs.pid.isRunning else { return nil }
+        let raylets = recorded.filter { $0.pid.role == "raylet" && $0.pid.isRunning }
+        guard !raylets.isEmpty,
+              FileManager.default.fileExists(atPath: SessionPaths.databasePath(sessionDir)) else { return nil }
+        let addressText = FileSystem.read(paths.currentClusterFile)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let address = try? ClusterAddress.parse(addressText) else {
+            throw RuntimeError.session("The GCS of session \((sessionDir as NSString).lastPathComponent) is dead and its raylets still run, but \(paths.currentClusterFile) does not hold its address ('\(addressText)'), so it cannot be restarted on it. Stop the session with `swiftray stop --temp-dir \(paths.tempDir)`.")
+        }
+        guard let token = AuthToken.find(paths: paths, environment: options.environment) else {
+            throw RuntimeError.session("The GCS of session \((sessionDir as NSString).lastPathComponent) cannot be restarted: the cluster token file \(paths.tokenFile) is missing.")
+        }
+        let probe = await RpcClient.whoIs(host: address.host, port: address.port)
+        if probe.listening {
+            throw RuntimeError.invalidArgument("The GCS of session \((sessionDir as NSString).lastPathComponent) is dead, but its port \(address.port) on \(address.host) is now in use by another program, so it cannot be restarted there.")
+        }
+        unlink(gcs.path)
+        var pid: Int32 = 0
+        do {
+            _ = try launchGcs(options, host: address.host, port: address.port, token: token, sessionDir: sessionDir,
+                              processes: processes) { pid = $0 }
+        } catch {
+            if pid > 0 { _ = processes.stopAll(grace: .seconds(2), force: false, only: [pid]) }
+            throw error
+        }
+        return StartedCluster(gcsAddress: address.text, nodeIP: address.host, nodeID: nil, sessionDir: sessionDir,
+                              pids: [pid], restartedGcsRaylets: raylets.count)
     }
 
     /// A head start is refused when this temp dir already runs a cluster whose GCS answers.

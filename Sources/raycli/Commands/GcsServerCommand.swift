@@ -14,6 +14,7 @@ struct GcsServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("session-dir")) var sessionDir: String
     @Option(name: .customLong("temp-dir")) var tempDir: String
     @Option(name: .customLong("health-check-timeout-ms")) var healthCheckTimeoutMs: Int = 2000
+    @Option(name: .customLong("gcs-reconnect-window")) var reconnectWindow: Int = 60
 
     func run() async throws {
         guard let token = ProcessInfo.processInfo.environment[AuthToken.environmentKey], !token.isEmpty else {
@@ -24,7 +25,8 @@ struct GcsServerCommand: AsyncParsableCommand {
         let config = GcsConfig(host: nodeIPAddress, port: port, sessionDir: sessionDir,
                                sessionName: (sessionDir as NSString).lastPathComponent, tempDir: tempDir,
                                token: token, databasePath: SessionPaths.databasePath(sessionDir),
-                               healthCheckTimeout: .milliseconds(healthCheckTimeoutMs))
+                               healthCheckTimeout: .milliseconds(healthCheckTimeoutMs),
+                               driverReconnectWindow: .seconds(reconnectWindow))
         let code = await GcsDaemon.main(config: config)
         if code != 0 { throw ExitCode(code) }
     }

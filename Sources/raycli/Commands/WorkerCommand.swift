@@ -35,7 +35,8 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let paths = SessionPaths(tempDir: (sessionDir as NSString).deletingLastPathComponent)
-        let gcs = try await GcsClient.connect(explicitAddress: gcsAddress, paths: paths, peerKind: "worker")
+        let gcs = try await GcsClient.connect(explicitAddress: gcsAddress, paths: paths, peerKind: "worker",
+                                              reconnectWindow: GcsConnection.clientWindow())
         guard let jobInfo = try await gcs.allJobs().first(where: { $0.jobID == job }) else {
             FileHandle.standardError.write(Data("Job \(job) is unknown to the GCS; the worker exits.\n".utf8))
             throw ExitCode.failure

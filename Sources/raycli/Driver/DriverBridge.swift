@@ -75,12 +75,14 @@ final class DriverBridge: ClusterBridge, @unchecked Sendable {
         let (client, job, nodes): (GcsClient, JobInfo, [NodeInfo])
         do {
             (client, job, nodes) = try BlockingAsync.run {
-                let client = try await GcsClient.connect(explicitAddress: target, paths: paths, peerKind: "driver")
+                let client = try await GcsClient.connect(explicitAddress: target, paths: paths, peerKind: "driver",
+                                                         reconnectWindow: GcsConnection.clientWindow())
                 let ip = client.address.host
                 let nodes = try await client.allNodes()
                 let job = try await client.addJob(namespace: namespace, entrypoint: entrypoint,
                                                   driverPid: getpid(), driverIp: ip,
                                                   driverNodeID: DriverBridge.attachNode(nodes, ip: ip)?.nodeID)
+                client.reattachOnReconnect(job.jobID)
                 return (client, job, nodes)
             }
         } catch let error as RuntimeError {

@@ -1,3 +1,4 @@
+import Foundation
 import Runtime
 
 /// The text `swiftray start` prints once its processes are ready, in the layout of Ray's
@@ -5,6 +6,15 @@ import Runtime
 enum StartBanner {
     static func text(started: StartedCluster, isHead: Bool, tempDir: String, block: Bool) -> String {
         let tempFlag = tempDir == SessionPaths.defaultTempDir() ? "" : " --temp-dir \(tempDir)"
+        if let raylets = started.restartedGcsRaylets {
+            return """
+            Restarted the GCS of session \((started.sessionDir as NSString).lastPathComponent) at \(started.gcsAddress) (pid \(started.pids.first ?? 0)).
+            It reloaded its nodes, jobs, actors, placement groups and key-value store from SQLite; the \(raylets) running raylet(s) register again and re-report what they hold.
+            To view the status of the cluster, use
+              swiftray status\(tempFlag)
+
+            """
+        }
         let title = "swiftray runtime started."
         let rule = String(repeating: "-", count: title.count)
         var lines = ["Local node IP: \(started.nodeIP)", "", rule, title, rule, ""]

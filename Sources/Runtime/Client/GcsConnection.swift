@@ -1,0 +1,135 @@
+import ClusterState
+import Foundation
+import NIOConcurrencyHelpers
+import SwiftProtobuf
+
+/// The connection a `GcsClient` makes its calls on. Short-lived clients (the CLI) use it as a
+/// plain connection: a call fails when the GCS is gone. Long-lived ones (drivers, workers) give
+/// it a reconnect window: a call whose connection closed waits while the GCS is away (a killed
+/// head being restarted), reconnects, runs the `onReconnect` hook on the new connection (a
+/// driver claims its job again) and is sent again; after the window it fails with a sentence
+/// saying the GCS did not come back. Calls sent again must be idempotent on the GCS side.
+/// Thread-safe; one reconnection runs at a time and every waiting call shares it.
+public final class GcsConnection: Sendable {
+    public let host: String
+    public let port: Int
+    let token: String
+    let peerKind: String
+    /// How long to keep trying after the connection is lost; nil: never reconnect.
+    public let reconnectWindow: Duration?
+
+    private struct State {
+        var client: RpcClient
+        var reconnecting: Task<RpcClient, any Error>?
+        var onReconnect: (@Sendable (RpcClient) async throws -> Void)?
+        var closed = false
+    }
+    private let state: NIOLockedValueBox<State>
+
+    init(client: RpcClient, host: String, port: Int, token: String, peerKind: String, reconnectWindow: Duration?) {
+        self.host = host
+        self.port = port
+        self.token = token
+        self.peerKind = peerKind
+        self.reconnectWindow = reconnectWindow
+        state = NIOLockedValueBox(State(client: client))
+    }
+
+    /// The reconnect window of drivers and workers: `SWIFTRAY_GCS_RECONNECT_WINDOW` seconds, else
+    /// 60 s (the raylets' default too).
+    public static func clientWindow(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
+        if let text = environment[environmentKey], let seconds = Int(text), seconds >= 0 { return .seconds(seconds) }
+        return .seconds(60)
+    }
+
+    public static let environmentKey = "SWIFTRAY_GCS_RECONNECT_WINDOW"
+
+    /// The hello answer of the current connection (session name, …).
+    public var hello: Swiftray_HelloReply { state.withLockedValue { $0.client.hello } }
+
+    /// Sets what runs on every new connection before calls use it (a driver's `gcs.ReattachJob`).
+    public func setOnReconnect(_ hook: @escaping @Sendable (RpcClient) async throws -> Void) {
+        state.withLockedValue { $0.onReconnect = hook }
+    }
+
+    /// Sends `request` as `method` and waits for the typed answer; with a reconnect window, a
+    /// lost connection is re-established and the call sent again.
+    public func call<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
+                                                   as: Reply.Type = Reply.self,
+                                                   timeout: Duration = .seconds(30)) async throws -> Reply {
+        var client = state.withLockedValue { $0.client }
+        while true {
+            do {
+                return try await client.call(method, request, timeout: timeout)
+            } catch RuntimeError.connectionClosed(let peer) {
+                guard reconnectWindow != nil else { throw RuntimeError.connectionClosed(peer: peer) }
+                client = try await reconnected(replacing: client)
+            }
+        }
+    }
+
+    /// Closes the connection for good; waiting and later calls fail.
+    public func close() async {
+        let (client, task) = state.withLockedValue { s -> (RpcClient, Task<RpcClient, any Error>?) in
+            s.closed = true
+            return (s.client, s.reconnecting)
+        }
+        task?.cancel()
+        await client.close()
+    }
+
+    /// The connection that replaced `old`: the current one if another call already reconnected,
+    /// else the result of the one reconnection in progress (started here if none is).
+    private func reconnected(replacing old: RpcClient) async throws -> RpcClient {
+        enum Next { case ready(RpcClient), wait(Task<RpcClient, any Error>) }
+        let next = try state.withLockedValue { s -> Next in
+            if s.closed { throw RuntimeError.connectionClosed(peer: "\(host):\(port)") }
+            if s.client !== old, s.client.isActive { return .ready(s.client) }
+            if let running = s.reconnecting { return .wait(running) }
+            let hook = s.onReconnect
+            let running = Task { try await self.reconnect(hook: hook) }
+            s.reconnecting = running
+            return .wait(running)
+        }
+        switch next {
+        case .ready(let client): return client
+        case .wait(let task): return try await task.value
+        }
+    }
+
+    private func reconnect(hook: (@Sendable (RpcClient) async throws -> Void)?) async throws -> RpcClient {
+        let window = reconnectWindow ?? .zero
+        let deadline = ContinuousClock.now + window
+        var lastError: any Error = RuntimeError.connectionClosed(peer: "\(host):\(port)")
+        defer { state.withLockedValue { $0.reconnecting = nil } }
+        while ContinuousClock.now < deadline, !Task.isCancelled {
+            do {
+                let client = try await RpcClient.connect(host: host, port: port, token: token, peerKind: peerKind,
+                                                         timeout: .seconds(2))
+                do {
+                    try await hook?(client)
+                } catch {
+                    await client.close()
+                    throw error
+                }
+                let old = state.withLockedValue { s -> RpcClient in
+                    let old = s.client
+                    s.client = client
+                    return old
+                }
+                await old.close()
+                return client
+            } catch let error as RuntimeError {
+                switch error {
+                case .unreachable, .connectionClosed, .timeout:
+                    lastError = error
+                    try? await Task.sleep(for: .milliseconds(200))
+                default:
+                    throw error  // refused handshake, job no longer claimable: retrying cannot help
+                }
+            }
+        }
+        throw RuntimeError.unreachable(address: "\(host):\(port)",
+            reason: "the GCS did not come back within \(window) (\(lastError)). Restart it with `swiftray start --head` on the same --temp-dir, or check `swiftray status`.")
+    }
+}
