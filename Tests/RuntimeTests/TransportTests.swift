@@ -239,15 +239,16 @@ struct TransportTests {
         try await fake.stop()
     }
 
-    @Test("a server that closes during the handshake is reported as a refused handshake")
+    @Test("a server that closes during the handshake is reported as unreachable (retryable), not as a refusal")
     func closedDuringHandshake() async throws {
         let fake = try await DroppingServer.start(answerHello: false)
         do {
             _ = try await RpcClient.connect(host: "127.0.0.1", port: fake.port, token: testToken,
                                             peerKind: "test", timeout: .seconds(5))
             Issue.record("connected to a server that hung up")
-        } catch let RuntimeError.handshakeRefused(message) {
-            #expect(message == "The swiftray daemon at 127.0.0.1:\(fake.port) closed the connection during the handshake.")
+        } catch let RuntimeError.unreachable(address, reason) {
+            #expect(address == "127.0.0.1:\(fake.port)")
+            #expect(reason.contains("closed the connection during the handshake"))
         }
         try await fake.stop()
     }

@@ -5,10 +5,10 @@ import SwiftProtobuf
 
 /// The connection a `GcsClient` makes its calls on. Short-lived clients (the CLI) use it as a
 /// plain connection: a call fails when the GCS is gone. Long-lived ones (drivers, workers) give
-/// it a reconnect window: a call whose connection closed waits while the GCS is away (a killed
-/// head being restarted), reconnects, runs the `onReconnect` hook on the new connection (a
-/// driver claims its job again) and is sent again; after the window it fails with a sentence
-/// saying the GCS did not come back. Calls sent again must be idempotent on the GCS side.
+/// it a reconnect window: when the connection closes (a killed head being restarted) it keeps
+/// reconnecting at once, runs the `onReconnect` hook on the new connection (a driver claims its
+/// job again), and a call whose connection closed waits for that and is sent again; after the
+/// window calls fail with a sentence saying the GCS did not come back. Calls sent again must be idempotent on the GCS side.
 /// Thread-safe; one reconnection runs at a time and every waiting call shares it.
 public final class GcsConnection: Sendable {
     public let host: String
@@ -33,6 +33,19 @@ public final class GcsConnection: Sendable {
         self.peerKind = peerKind
         self.reconnectWindow = reconnectWindow
         state = NIOLockedValueBox(State(client: client))
+        watch(client)
+    }
+
+    /// With a reconnect window, a closed connection is replaced at once, not only when the next
+    /// call finds it closed: an idle driver must claim its job before the restarted GCS gives up
+    /// on it.
+    private func watch(_ client: RpcClient) {
+        guard reconnectWindow != nil else { return }
+        Task { [weak self] in
+            await client.closed()
+            guard let self, !self.state.withLockedValue({ $0.closed }) else { return }
+            _ = try? await self.reconnected(replacing: client)
+        }
     }
 
     /// The reconnect window of drivers and workers: `SWIFTRAY_GCS_RECONNECT_WINDOW` seconds, else
@@ -118,6 +131,7 @@ public final class GcsConnection: Sendable {
                     return old
                 }
                 await old.close()
+                watch(client)
                 return client
             } catch let error as RuntimeError {
                 switch error {

@@ -316,6 +316,11 @@ extension GcsServer {
         guard var info = tables.nodes[node], info.state == .alive else { return }
         var total = tables.liveTotals[node] ?? info.resourcesTotal
         for bundle in bundles {
+            // The raylet's reports are the truth; after a GCS restart a report may already have
+            // counted the bundle (or not yet), so only what the copy lacks (or has) changes.
+            let marker = PlacementGroupResourceNames.indexed(PlacementGroupResourceNames.bundleResource,
+                                                              bundleIndex: bundle.index, group: group)
+            if (total[marker] > .zero) == adding { continue }
             let formatted = PlacementGroupResourceNames.committed(bundleIndex: bundle.index, resources: bundle.resources.set, group: group)
             if adding {
                 total.add(formatted)

@@ -64,7 +64,9 @@ public final class RpcClient: Sendable {
         } catch let error as RuntimeError {
             try? await channel.close()
             if case .connectionClosed = error {
-                throw RuntimeError.handshakeRefused("The swiftray daemon at \(peer) closed the connection during the handshake.")
+                // Not a refusal (that comes with a message): the peer went away, e.g. a daemon
+                // being killed; callers that retry may try again.
+                throw RuntimeError.unreachable(address: peer, reason: "the peer closed the connection during the handshake (a swiftray daemon that was stopping, or not a swiftray daemon).")
             }
             throw error
         } catch {
