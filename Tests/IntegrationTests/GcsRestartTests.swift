@@ -130,6 +130,89 @@ struct GcsRestartTests {
         print("GCS restart to every raylet registered again (s): \(restartTimes.map { String(format: "%.3f", $0) })")
     }
 
+    @Test("while the GCS is down an actor's worker dies and a driver is killed: after the restart the actor restarts, and the driver's job fails after the reconnect window with its groups removed and actors dead")
+    func changesWhileDown() async throws {
+        let cluster = TestCluster()
+        var pids: [Int32] = []
+        defer {
+            for pid in pids { kill(pid, SIGKILL) }
+            cluster.destroy()
+        }
+        try #require(try cluster.startHead(["--num-cpus", "4"]).status == 0)
+        let survivor = try cluster.writeScript("survivor.py", """
+            import ray, os, time
+            ray.init()
+
+            @ray.remote(max_restarts=1, max_task_retries=-1)
+            class Pid:
+                def pid(self):
+                    return os.getpid()
+
+            a = Pid.remote()
+            print("PID", ray.get(a.pid.remote()), flush=True)
+            while True:
+                time.sleep(0.2)
+                try:
+                    p = ray.get(a.pid.remote(), timeout=30)
+                    print("NOW", p, flush=True)
+                except Exception as e:
+                    print("ERR", type(e).__name__, e, flush=True)
+            """)
+        let doomed = try cluster.writeScript("doomed.py", """
+            import ray, time
+            from ray.util.placement_group import placement_group
+            ray.init()
+
+            @ray.remote
+            class Idle:
+                def ping(self):
+                    return 1
+
+            pg = placement_group([{"CPU": 1}], name="doomed")
+            ray.get(pg.ready())
+            a = Idle.remote()
+            ray.get(a.ping.remote())
+            print("READY", flush=True)
+            time.sleep(600)
+            """)
+        pids.append(try cluster.runInBackground(survivor))
+        let doomedPid = try cluster.runInBackground(doomed)
+        pids.append(doomedPid)
+        let read = { (path: String) in (try? String(contentsOfFile: path + ".out", encoding: .utf8)) ?? "" }
+        try #require(cluster.eventually(within: 30) { read(survivor).contains("NOW") && read(doomed).contains("READY") },
+                     "drivers did not start: \(read(survivor)) \(read(doomed))")
+        let firstPid = try #require(read(survivor).split(separator: "\n").first { $0.hasPrefix("PID ") }
+            .flatMap { Int32($0.dropFirst(4)) })
+
+        let gcsPid = try #require(cluster.pids()["gcs_server"])
+        kill(gcsPid, SIGKILL)
+        #expect(cluster.eventually(within: 5) { !TestCluster.isAlive(gcsPid) })
+        kill(firstPid, SIGKILL)     // the actor's worker dies while nobody can tell the GCS
+        kill(doomedPid, SIGKILL)    // and so does a driver
+        usleep(500_000)
+        let restart = try cluster.run(["start", "--head", "--node-ip-address", "127.0.0.1", "--gcs-reconnect-window", "3"])
+        try #require(restart.status == 0, "\(restart)")
+
+        // The survivor's actor restarts in a new process and answers again.
+        #expect(cluster.eventually(within: 30) {
+            read(survivor).split(separator: "\n").contains { $0.hasPrefix("NOW ") && $0 != "NOW \(firstPid)" }
+        }, "the actor did not come back: \(read(survivor))")
+        let actors = try cluster.run(["list", "actors", "--format", "json", "--filter", "class_name=Pid"])
+        #expect(actors.stdout.contains("\"ALIVE\"") && !actors.stdout.contains("\"pid\": \(firstPid),"), "\(actors)")
+        // The killed driver's job fails once the window has passed; its group and actor go.
+        #expect(cluster.eventually(within: 15) {
+            (try? cluster.run(["list", "jobs", "--format", "json"]).stdout.contains("did not reconnect within 3")) ?? false
+        })
+        #expect(cluster.eventually(within: 10) {
+            let groups = (try? cluster.run(["list", "placement-groups", "--format", "json"]).stdout) ?? ""
+            let actors = (try? cluster.run(["list", "actors", "--format", "json", "--filter", "class_name=Idle"]).stdout) ?? ""
+            return groups.contains("\"REMOVED\"") && actors.contains("\"DEAD\"")
+        })
+        let jobs = try cluster.run(["list", "jobs", "--format", "json"]).stdout
+        #expect(jobs.contains("\"RUNNING\""), "the survivor's job must keep running: \(jobs)")
+        #expect(!read(survivor).contains("ERR"), "\(read(survivor))")
+    }
+
     /// Every acknowledged creation exists exactly once under its name; acknowledged removals
     /// are REMOVED, the others are not.
     static func expectAcknowledged(_ acks: Acks, in groups: [PlacementGroupInfo], round: Int) {
