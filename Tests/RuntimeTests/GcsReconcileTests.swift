@@ -1,0 +1,116 @@
+import ClusterState
+import Foundation
+import Logging
+@testable import Runtime
+import StateStore
+import Testing
+
+/// A GCS started on a database that says what was placed where, then a raylet registering again
+/// with what it really holds: the GCS gives back what it does not place there, reschedules what
+/// the raylet lost, restarts an actor whose worker is gone and ends a worker it does not know.
+@Suite("GCS reconciliation after a restart")
+struct GcsReconcileTests {
+    static let node = NodeID(uncheckedBytes: [UInt8](repeating: 7, count: 28))
+    static let job = JobID(counter: 1)
+
+    static func group(_ n: UInt8, state: PlacementGroupState) throws -> PlacementGroupInfo {
+        let id = PlacementGroupID(uncheckedBytes: [UInt8](repeating: n, count: 14) + job.bytes)
+        var cpu = ResourceSet()
+        cpu["CPU"] = ResourceQuantity(units: 1)
+        var g = PlacementGroupInfo(id: id, name: "g\(n)", namespace: "ns", strategy: .pack,
+                                   bundles: [OrderedResources(keys: ["CPU"], set: cpu)], isDetached: true, receivedNs: 1)
+        if state == .removed {
+            g.markRemoved()
+            return g
+        }
+        try g.recordAttempt(nowNs: 2)
+        try g.markPrepared(nodes: [0: node])
+        try g.markCreated(nowNs: 3)
+        return g
+    }
+
+    static func held(_ g: PlacementGroupID) -> Swiftray_HeldBundle {
+        var b = Swiftray_HeldBundle()
+        b.placementGroupID = Data(g.bytes)
+        b.index = 0
+        b.committed = true
+        return b
+    }
+
+    static func actor(_ n: UInt8, worker: UInt8, state: ActorState) -> Swiftray_ActorRecord {
+        var r = Swiftray_ActorRecord()
+        r.actorID = Data([UInt8](repeating: n, count: 12) + job.bytes)
+        r.jobID = Data(job.bytes)
+        r.state = state.rawValue
+        r.maxRestarts = 1
+        r.className = "A\(n)"
+        if worker != 0 {  // only ALIVE records are stored with their worker's address
+            r.address.workerID = Data(repeating: worker, count: 28)
+            r.address.nodeID = Data(node.bytes)
+        }
+        r.owner.workerID = Data(WorkerID.driver(of: job).bytes)
+        r.owner.nodeID = Data(repeating: 8, count: 28)  // the owner lives on another node
+        return r
+    }
+
+    @Test("a re-registering raylet is told to give back unknown bundles and end unknown actor workers; lost bundles and dead actor workers are rescheduled")
+    func reconcile() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/gcs.sqlite"
+        var total = ResourceSet()
+        total["CPU"] = ResourceQuantity(units: 4)
+        let kept = try Self.group(1, state: .created)
+        let lost = try Self.group(2, state: .created)
+        let removed = try Self.group(4, state: .removed)
+        let unknown = PlacementGroupID(uncheckedBytes: [UInt8](repeating: 3, count: 14) + Self.job.bytes)
+        do {
+            let store = try GcsStore(path: path)
+            try store.saveNode(NodeInfo(nodeID: Self.node, ip: "127.0.0.1", nodeManagerPort: 1, isHead: true, nodeName: "n",
+                                        resourcesTotal: total, resourcesAvailable: total, startTimeMs: 1))
+            for g in [kept, lost, removed] { try store.savePlacementGroup(g) }
+            try store.saveActor(Self.actor(1, worker: 0x11, state: .alive))  // its worker is gone
+            try store.saveActor(Self.actor(2, worker: 0x22, state: .alive))  // still running
+            try store.saveActor(Self.actor(3, worker: 0, state: .pendingCreation))
+        }
+        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
+                               token: "t", databasePath: path)
+        let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(await gcs.recovery.gateOpen == false, "a GCS with ALIVE nodes waits for them")
+
+        var request = Swiftray_RegisterNodeRequest()
+        request.node = NodeInfo(nodeID: Self.node, ip: "127.0.0.1", nodeManagerPort: 1, isHead: true, nodeName: "n",
+                                resourcesTotal: total, resourcesAvailable: total, startTimeMs: 0).record
+        request.reconnecting = true
+        request.bundles = [Self.held(kept.id), Self.held(unknown), Self.held(removed.id)]
+        var running = Swiftray_HeldWorker()
+        running.workerID = Data(repeating: 0x22, count: 28)
+        running.actorID = Data([UInt8](repeating: 2, count: 12) + Self.job.bytes)
+        var stray = Swiftray_HeldWorker()  // leased for actor 3, which the GCS never saw come up
+        stray.workerID = Data(repeating: 0x44, count: 28)
+        stray.actorID = Data([UInt8](repeating: 3, count: 12) + Self.job.bytes)
+        request.workers = [running, stray]
+        let payload = try await gcs.handle(method: "gcs.RegisterNode", payload: try request.serializedData(),
+                                           connection: RpcConnection(id: 1, remoteAddress: "test"))
+        let reply = try Swiftray_RegisterNodeReply(serializedBytes: payload)
+
+        #expect(Set(reply.releaseBundles.map(\.placementGroupID)) == [Data(unknown.bytes), Data(removed.id.bytes)])
+        #expect(reply.killWorkerIds == [stray.workerID])
+        #expect(await gcs.recovery.gateOpen, "the only awaited node is back")
+        let groups = await gcs.tables.groups
+        #expect(groups[kept.id]?.state == .created)
+        #expect(groups[lost.id]?.state == .rescheduling)
+        #expect(groups[lost.id]?.bundles[0].nodeID == nil)
+        let actors = await gcs.actorTable.records
+        #expect(actors[ActorID(uncheckedBytes: [UInt8](repeating: 1, count: 12) + Self.job.bytes)]?.state
+                    == ActorState.restarting.rawValue)
+        #expect(actors[ActorID(uncheckedBytes: [UInt8](repeating: 2, count: 12) + Self.job.bytes)]?.state
+                    == ActorState.alive.rawValue)
+        #expect(actors[ActorID(uncheckedBytes: [UInt8](repeating: 3, count: 12) + Self.job.bytes)]?.numRestarts == 0,
+                "a stray lease of an actor being placed is not a restart")
+        // What was decided is on disk before it was answered.
+        let reloaded = try GcsStore(path: path).loadSnapshot()
+        #expect(reloaded.placementGroups.first { $0.id == lost.id }?.state == .rescheduling)
+    }
+}
