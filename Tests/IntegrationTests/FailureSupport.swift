@@ -23,6 +23,19 @@ extension TestCluster {
     func taskRows() -> [Row] { rows(["list", "tasks", "--detail", "--limit", "10000"]) }
     func workerRows() -> [Row] { rows(["list", "workers", "--detail", "--limit", "10000"]) }
 
+    /// The attempts of the task named `name` in `list tasks`, by attempt number, once their
+    /// states are `states` (owners and workers send task events in 100 ms batches) or after
+    /// `seconds`, whichever comes first.
+    func attempts(of name: String, settlingTo states: [String], within seconds: Double = 5) -> [Row] {
+        var rows: [Row] = []
+        _ = eventually(within: seconds) {
+            rows = taskRows().filter { $0["name"] as? String == name }
+                .sorted { ($0["attempt_number"] as? Int ?? 0) < ($1["attempt_number"] as? Int ?? 0) }
+            return rows.map { $0["state"] as? String ?? "" } == states
+        }
+        return rows
+    }
+
     /// The node row with this id.
     func node(_ id: String) -> Row? { nodeRows().first { $0["node_id"] as? String == id } }
 

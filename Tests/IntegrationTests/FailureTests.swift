@@ -108,8 +108,7 @@ struct FailureTests {
             let answered = c.line(of: script, startingWith: "answered ", within: 20)
             #expect(answered == spare, "\(c.output(of: script))")
             // The task's two attempts: the first FAILED on the dead node, the retry FINISHED on the spare.
-            let attempts = c.taskRows().filter { $0["name"] as? String == "long" }
-                .sorted { ($0["attempt_number"] as? Int ?? 0) < ($1["attempt_number"] as? Int ?? 0) }
+            let attempts = c.attempts(of: "long", settlingTo: ["FAILED", "FINISHED"])
             #expect(attempts.map { $0["attempt_number"] as? Int } == [0, 1], "\(attempts)")
             #expect(attempts.map { $0["state"] as? String } == ["FAILED", "FINISHED"], "\(attempts)")
             #expect(attempts.map { $0["node_id"] as? String } == [victim, spare], "\(attempts)")
@@ -214,8 +213,7 @@ struct FailureTests {
             let result = c.line(of: script, startingWith: "result ")
             #expect(result != nil && result != String(first), "\(c.output(of: script))")
             // `list tasks`: attempt 0 FAILED in the killed worker, attempt 1 FINISHED.
-            let attempts = c.taskRows().filter { $0["name"] as? String == "victim" }
-                .sorted { ($0["attempt_number"] as? Int ?? 0) < ($1["attempt_number"] as? Int ?? 0) }
+            let attempts = c.attempts(of: "victim", settlingTo: ["FAILED", "FINISHED"])
             #expect(attempts.map { $0["attempt_number"] as? Int } == [0, 1], "\(attempts)")
             #expect(attempts.map { $0["state"] as? String } == ["FAILED", "FINISHED"], "\(attempts)")
             #expect(attempts.first?["worker_pid"] as? Int == Int(first), "\(attempts)")
@@ -276,9 +274,13 @@ struct FailureTests {
                 (try? c.run(["status"]).stdout.contains(" 2.0/4.0 CPU (0.0 used of 1.0 reserved in placement groups)")) ?? false
             }
             #expect(busy, "\((try? c.run(["status"]).stdout) ?? "")")
-            let sleepers = c.output(of: script).split(separator: "\n").filter { $0.hasPrefix("(sleeper pid=") }
-                .compactMap { Int32($0.dropFirst("(sleeper pid=".count).prefix { $0.isNumber }) }
-            #expect(sleepers.count == 2, "\(c.output(of: script))")
+            var sleepers: [Int32] = []
+            let printed = c.eventually(within: 5) {
+                sleepers = c.output(of: script).split(separator: "\n").filter { $0.hasPrefix("(sleeper pid=") }
+                    .compactMap { Int32($0.dropFirst("(sleeper pid=".count).prefix { $0.isNumber }) }
+                return sleepers.count == 2
+            }
+            #expect(printed, "\(c.output(of: script))")
             kill(driver, SIGKILL)
 
             let failed = c.eventually(within: 5) { c.jobRows().first?["status"] as? String == "FAILED" }
