@@ -169,7 +169,7 @@ struct FailureTests {
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
             let script = try c.writeScript("worker.py", """
                 import ray, os, time
-                ray.init()
+                ray.init(namespace="failures")
                 @ray.remote(max_retries=1)
                 def victim():
                     print("started", flush=True)
@@ -185,18 +185,22 @@ struct FailureTests {
                     def inc(self):
                         self.n += 1
                         return self.n
+                @ray.remote
+                class Flag:
+                    def __init__(self):
+                        self.up = False
+                    def set(self):
+                        self.up = True
+                    def get(self):
+                        return self.up
+                flag = Flag.options(name="flag").remote()
                 a = Counter.options(name="counter").remote()
-                first = ray.get(a.pid.remote())
-                print("actor", first, ray.get(a.inc.remote()), ray.get(a.inc.remote()), flush=True)
-                while True:
-                    try:
-                        now = ray.get(a.pid.remote(), timeout=10)
-                    except Exception as e:
-                        now = first
-                    if now != first:
-                        break
-                    time.sleep(0.1)
-                print("restarted", now, ray.get(a.inc.remote()), flush=True)
+                print("actor", ray.get(a.pid.remote()), ray.get(a.inc.remote()), ray.get(a.inc.remote()), flush=True)
+                # No call to the counter is in flight when its worker is killed; once the test has
+                # seen it ALIVE again, this caller's next calls reach the new incarnation.
+                while not ray.get(flag.get.remote()):
+                    time.sleep(0.05)
+                print("restarted", ray.get(a.pid.remote(), timeout=20), ray.get(a.inc.remote(), timeout=20), flush=True)
                 time.sleep(60)
                 """)
             let driver = try c.runInBackground(script)
@@ -232,6 +236,17 @@ struct FailureTests {
             let actorPid = try #require(actorLine.split(separator: " ").first.flatMap { Int32($0) })
             #expect(actorLine.hasSuffix(" 1 2"), "\(actorLine)")
             kill(actorPid, SIGKILL)
+            let alive = c.eventually(within: 10) {
+                let row = c.actor(named: "counter")
+                return row?["state"] as? String == "ALIVE" && row?["pid"] as? Int != Int(actorPid)
+            }
+            #expect(alive, "\(c.actorRows())")
+            let signal = try c.run(["run", try c.writeScript("signal.py", """
+                import ray
+                ray.init(namespace="failures")
+                ray.get(ray.get_actor("flag").set.remote())
+                """)])
+            #expect(signal.status == 0, "\(signal)")
             let restarted = try #require(c.line(of: script, startingWith: "restarted "), "\(c.output(of: script))")
             let newPid = restarted.split(separator: " ").first.flatMap { Int32($0) }
             #expect(newPid != nil && newPid != actorPid && restarted.hasSuffix(" 1"), "\(restarted)")
