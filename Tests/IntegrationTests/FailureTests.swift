@@ -21,12 +21,14 @@ struct FailureTests {
             // Only the victim has `slot` at first, so everything that needs it lands there.
             try #require(try c.addWorker(["--num-cpus", "4", "--resources", "{\"slot\": 4}"]).status == 0)
             let victim = try #require(c.nodeID(ofRaylet: "raylet.1"))
+            let head = try #require(c.nodeID(ofRaylet: "raylet"))
+            // A STRICT_SPREAD group: bundle 0 on the head, bundle 1 (needing `slot`) on the victim.
             let script = try c.writeScript("node.py", """
                 import ray, time
                 from ray.util.placement_group import placement_group
                 ray.init()
                 victim = [n["NodeID"] for n in ray.nodes() if "slot" in n["Resources"]][0]
-                pg = placement_group([{"CPU": 1, "slot": 1}])
+                pg = placement_group([{"CPU": 1}, {"CPU": 1, "slot": 1}], strategy="STRICT_SPREAD")
                 ray.get(pg.ready(), timeout=20)
                 @ray.remote(resources={"slot": 1})
                 class Where:
@@ -51,6 +53,7 @@ struct FailureTests {
             defer { kill(driver, SIGKILL) }
             let placed = c.line(of: script, startingWith: "placed ")
             try #require(placed == "True True", "\(c.output(of: script))")
+            #expect(Self.bundleNodes(c.groupRows().first) == [head, victim], "\(c.groupRows())")
             // The task runs on the victim: its worker's pid is in the prefix of what it printed.
             let running = c.line(of: script, startingWith: "(long pid=")
             let taskPid = try #require(running.flatMap { Int32($0.prefix { $0.isNumber }) }, "\(c.output(of: script))")
@@ -73,7 +76,7 @@ struct FailureTests {
             #expect(status.contains("Recent failures:\n node_\(victim): NodeTerminated (ip: 127.0.0.1)\n"), "\(status)")
             #expect(!status.contains(" 1 node_\(victim)\n"), "\(status)")
 
-            // No node has `slot` now: the group waits RESCHEDULING with its bundle unplaced, the
+            // No node has `slot` now: the group waits RESCHEDULING with its lost bundle unplaced, the
             // restartable actor waits RESTARTING, the other is DEAD with NODE_DIED, and the
             // task's worker died with its node.
             let waiting = c.eventually(within: 5) {
@@ -83,19 +86,19 @@ struct FailureTests {
             }
             let groups = c.groupRows()
             #expect(waiting, "\(groups) \(c.actorRows())")
-            #expect(Self.bundleNodes(groups.first) == [""], "\(groups)")
+            #expect(Self.bundleNodes(groups.first) == [head, ""], "\(groups)")
             let fixed = TestCluster.deathContext(c.actor(named: "fixed"))
             #expect(fixed?["reason"] as? String == "NODE_DIED", "\(String(describing: fixed))")
             #expect(fixed?["error_message"] as? String == "The actor died because its node has died. Node Id: \(victim)",
                     "\(String(describing: fixed))")
             #expect(c.eventually(within: 5) { !TestCluster.isAlive(taskPid) }, "the task's worker outlived its raylet")
 
-            // A third node with room: the bundle, the actor and the task go there.
+            // A third node with room: the lost bundle (only it), the actor and the task go there.
             try #require(try c.addWorker(["--num-cpus", "4", "--resources", "{\"slot\": 4}"]).status == 0)
             let spare = try #require(c.nodeID(ofRaylet: "raylet.2"))
             let recreated = c.eventually(within: 10) {
                 let g = c.groupRows().first
-                return g?["state"] as? String == "CREATED" && Self.bundleNodes(g) == [spare]
+                return g?["state"] as? String == "CREATED" && Self.bundleNodes(g) == [head, spare]
             }
             #expect(recreated, "\(c.groupRows())")
             let restarted = c.eventually(within: 10) {
