@@ -168,7 +168,10 @@ extension Raylet {
         endLease(lease)
         if var worker = workers[lease.workerID] {
             if r.workerFailed {
-                stopWorker(lease.workerID, reason: "its owner reported it broken")
+                // A failure, not a planned stop (the worker was usually killed or crashed): it is
+                // ended if still there, and its exit is reported as the SYSTEM_ERROR it is.
+                logger.info("Stopping worker \(lease.workerID) (pid \(worker.pid)): its owner reported it broken.")
+                kill(worker.pid, SIGTERM)
             } else {
                 worker.state = .idle(since: .now)
                 workers[lease.workerID] = worker

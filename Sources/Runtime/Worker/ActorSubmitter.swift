@@ -125,6 +125,11 @@ actor ActorSubmitter {
     /// Pushes every resolved, unsent call in sequence order, or starts learning the address.
     private func send(_ actor: ActorID) {
         guard var q = queues.removeValue(forKey: actor) else { return }
+        // The actor's worker went away while none of this caller's calls was in flight (its
+        // node or process died): calls not sent yet wait for the next incarnation, rather than
+        // failing on the dead connection as if the actor had died running them. (With calls in
+        // flight, their failing answers reset the connection and decide their retries.)
+        if let client = q.client, !client.isActive, !q.calls.values.contains(where: \.sent) { q.client = nil }
         guard let client = q.client else {
             let wait = !q.waiting && !q.calls.isEmpty
             if wait { q.waiting = true }
