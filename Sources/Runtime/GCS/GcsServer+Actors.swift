@@ -308,7 +308,8 @@ extension GcsServer {
     func actorWorkerDied(workerID: Data, reason: ActorDeathReason, message: String) {
         for id in actorTable.byOwner[workerID] ?? [] {
             guard let record = actorTable.records[id], !record.isDetached else { continue }
-            markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record))
+            markActorDead(id, reason: .ownerDied,
+                          message: Self.ownerDiedMessage(record, exitType: "SYSTEM_ERROR", detail: "The owner's worker process exited."))
         }
         guard let id = actorTable.byWorker[workerID], let record = actorTable.records[id],
               record.state == ActorState.alive.rawValue || Self.awaitingPlacement(record) else { return }
@@ -328,6 +329,7 @@ extension GcsServer {
         record.state = ActorState.restarting.rawValue
         record.numRestarts += 1
         record.address = Swiftray_WorkerAddress()
+        record.nodeID = Data()  // no node while restarting, as Ray shows it
         record.leaseID = Data()
         record.pid = 0
         record.incarnation += 1  // a placement still running for the old incarnation gives up
@@ -382,17 +384,22 @@ extension GcsServer {
         }
     }
 
-    static func ownerDiedMessage(_ r: Swiftray_ActorRecord) -> String {
+    /// Ray's OWNER_DIED text, with how the owner ended (`exitType` as Ray names worker exits).
+    static func ownerDiedMessage(_ r: Swiftray_ActorRecord, exitType: String, detail: String) -> String {
         let owner = WorkerID(bytes: [UInt8](r.owner.workerID))?.hex ?? ""
-        return "The actor is dead because its owner has died. Owner Id: \(owner) Owner Ip address: \(r.owner.host) Owner worker exit type: INTENDED_USER_EXIT Worker exit detail: Owner's worker process has crashed."
+        return "The actor is dead because its owner has died. Owner Id: \(owner) Owner Ip address: \(r.owner.host) Owner worker exit type: \(exitType) Worker exit detail: \(detail)"
     }
 
     /// A job ended: its non-detached actors die with their owner.
     func actorsJobEnded(_ job: JobID) {
+        let info = tables.jobs[job]
+        let (exitType, detail) = info?.status == .succeeded
+            ? ("INTENDED_USER_EXIT", "The owner's job finished.")
+            : (info?.errorType == "DRIVER_DIED" ? "SYSTEM_ERROR" : "USER_ERROR", "The owner's job failed: \(info?.message ?? "")")
         for record in actorTable.all where record.jobID == Data(job.bytes) && !record.isDetached
             && record.state != ActorState.dead.rawValue {
             guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }
-            markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record))
+            markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record, exitType: exitType, detail: detail))
         }
     }
 
@@ -402,7 +409,8 @@ extension GcsServer {
         for record in actorTable.all where record.owner.nodeID == Data(node.bytes) && !record.isDetached
             && record.state != ActorState.dead.rawValue && record.owner.workerID != Data(WorkerID.driver(of: JobID(bytes: [UInt8](record.jobID)) ?? JobID(counter: 0)).bytes) {
             guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }
-            markActorDead(id, reason: .ownerDied, message: Self.ownerDiedMessage(record))
+            markActorDead(id, reason: .ownerDied,
+                          message: Self.ownerDiedMessage(record, exitType: "SYSTEM_ERROR", detail: "The owner's node died."))
         }
         for record in actorTable.all where record.address.nodeID == Data(node.bytes)
             && (record.state == ActorState.alive.rawValue || Self.awaitingPlacement(record)) {
