@@ -25,7 +25,7 @@ struct GcsReconcileTests {
         }
         try g.recordAttempt(nowNs: 2)
         try g.markPrepared(nodes: [0: node])
-        try g.markCreated(nowNs: 3)
+        if state == .created { try g.markCreated(nowNs: 3) }
         return g
     }
 
@@ -64,12 +64,13 @@ struct GcsReconcileTests {
         let kept = try Self.group(1, state: .created)
         let lost = try Self.group(2, state: .created)
         let removed = try Self.group(4, state: .removed)
+        let prepared = try Self.group(5, state: .prepared)
         let unknown = PlacementGroupID(uncheckedBytes: [UInt8](repeating: 3, count: 14) + Self.job.bytes)
         do {
             let store = try GcsStore(path: path)
             try store.saveNode(NodeInfo(nodeID: Self.node, ip: "127.0.0.1", nodeManagerPort: 1, isHead: true, nodeName: "n",
                                         resourcesTotal: total, resourcesAvailable: total, startTimeMs: 1))
-            for g in [kept, lost, removed] { try store.savePlacementGroup(g) }
+            for g in [kept, lost, removed, prepared] { try store.savePlacementGroup(g) }
             try store.saveActor(Self.actor(1, worker: 0x11, state: .alive))  // its worker is gone
             try store.saveActor(Self.actor(2, worker: 0x22, state: .alive))  // still running
             try store.saveActor(Self.actor(3, worker: 0, state: .pendingCreation))
@@ -83,7 +84,9 @@ struct GcsReconcileTests {
         request.node = NodeInfo(nodeID: Self.node, ip: "127.0.0.1", nodeManagerPort: 1, isHead: true, nodeName: "n",
                                 resourcesTotal: total, resourcesAvailable: total, startTimeMs: 0).record
         request.reconnecting = true
-        request.bundles = [Self.held(kept.id), Self.held(unknown), Self.held(removed.id)]
+        var preparedHeld = Self.held(prepared.id)
+        preparedHeld.committed = false
+        request.bundles = [Self.held(kept.id), Self.held(unknown), Self.held(removed.id), preparedHeld]
         var running = Swiftray_HeldWorker()
         running.workerID = Data(repeating: 0x22, count: 28)
         running.actorID = Data([UInt8](repeating: 2, count: 12) + Self.job.bytes)
@@ -109,6 +112,14 @@ struct GcsReconcileTests {
                     == ActorState.alive.rawValue)
         #expect(actors[ActorID(uncheckedBytes: [UInt8](repeating: 3, count: 12) + Self.job.bytes)]?.numRestarts == 0,
                 "a stray lease of an actor being placed is not a restart")
+        // A group found PREPARED is committed once the gate opens; with no raylet answering here
+        // the commit fails, and the group is rescheduled rather than left PREPARED.
+        var preparedState = await gcs.tables.groups[prepared.id]?.state
+        for _ in 0..<50 where preparedState == .prepared {
+            try await Task.sleep(for: .milliseconds(100))
+            preparedState = await gcs.tables.groups[prepared.id]?.state
+        }
+        #expect(preparedState == .rescheduling)
         // What was decided is on disk before it was answered.
         let reloaded = try GcsStore(path: path).loadSnapshot()
         #expect(reloaded.placementGroups.first { $0.id == lost.id }?.state == .rescheduling)
