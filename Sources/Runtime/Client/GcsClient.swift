@@ -103,7 +103,8 @@ public final class GcsClient: Sendable {
         request.errorType = errorType
         request.hasExitCode_p = exitCode != nil
         request.exitCode = exitCode ?? 0
-        let _: Swiftray_Empty = try await rpc.call("gcs.MarkJobFinished", request)
+        // At exit: if the GCS is away, wait a little for it, not the whole reconnect window.
+        let _: Swiftray_Empty = try await rpc.call("gcs.MarkJobFinished", request, waitAtMost: .seconds(5))
     }
 
     public func close() async { await rpc.close() }

@@ -66,17 +66,49 @@ public final class GcsConnection: Sendable {
     }
 
     /// Sends `request` as `method` and waits for the typed answer; with a reconnect window, a
-    /// lost connection is re-established and the call sent again.
+    /// lost connection is re-established and the call sent again. `waitAtMost` bounds how long
+    /// this call waits for the GCS to come back (a driver's last word at exit must not hang).
     public func call<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
                                                    as: Reply.Type = Reply.self,
-                                                   timeout: Duration = .seconds(30)) async throws -> Reply {
+                                                   timeout: Duration = .seconds(30),
+                                                   waitAtMost: Duration? = nil) async throws -> Reply {
         var client = state.withLockedValue { $0.client }
         while true {
             do {
                 return try await client.call(method, request, timeout: timeout)
             } catch RuntimeError.connectionClosed(let peer) {
                 guard reconnectWindow != nil else { throw RuntimeError.connectionClosed(peer: peer) }
-                client = try await reconnected(replacing: client)
+                guard let limit = waitAtMost else {
+                    client = try await reconnected(replacing: client)
+                    continue
+                }
+                client = try await reconnected(replacing: client, waitingAtMost: limit)
+            }
+        }
+    }
+
+    /// `reconnected(replacing:)`, but this caller stops waiting after `limit` (the shared
+    /// reconnection goes on for the others).
+    private func reconnected(replacing old: RpcClient, waitingAtMost limit: Duration) async throws -> RpcClient {
+        let slot = NIOLockedValueBox<CheckedContinuation<RpcClient, any Error>?>(nil)
+        let take: @Sendable () -> CheckedContinuation<RpcClient, any Error>? = { slot.withLockedValue { s in
+            defer { s = nil }
+            return s
+        } }
+        let address = "\(host):\(port)"
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RpcClient, any Error>) in
+            slot.withLockedValue { $0 = continuation }
+            Task {
+                do {
+                    let client = try await self.reconnected(replacing: old)
+                    take()?.resume(returning: client)
+                } catch {
+                    take()?.resume(throwing: error)
+                }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                take()?.resume(throwing: RuntimeError.unreachable(address: address, reason: "the GCS did not come back within \(limit)."))
             }
         }
     }
