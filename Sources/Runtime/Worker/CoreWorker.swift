@@ -96,7 +96,7 @@ public final class CoreWorker: RpcService {
         await actorSubmitter.stop()
         let (server, flusher) = mutable.withLockedValue { ($0.server, $0.flusher) }
         flusher?.cancel()
-        await events.flush(gcs: gcs)
+        await events.flush(gcs: gcs, waitAtMost: .seconds(2))  // exiting: do not wait out a GCS restart
         await server?.close()
         await pool.closeAll()
     }

@@ -54,12 +54,15 @@ final class TaskEventBuffer: Sendable {
         }
     }
 
-    func flush(gcs: GcsClient) async {
+    /// Sends what is pending. While the GCS is away the batch waits for it to come back (at most
+    /// `waitAtMost`, else the reconnect window), then is dropped.
+    func flush(gcs: GcsClient, waitAtMost: Duration? = nil) async {
         let batch = take()
         guard !batch.isEmpty else { return }
         var request = Swiftray_AddTaskEventsRequest()
         request.events = batch
-        let _: Swiftray_Empty? = try? await gcs.rpc.call("gcs.AddTaskEvents", request, timeout: .seconds(10))
+        let _: Swiftray_Empty? = try? await gcs.rpc.call("gcs.AddTaskEvents", request, timeout: .seconds(10),
+                                                          waitAtMost: waitAtMost)
     }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
