@@ -325,6 +325,9 @@ struct FailureTests {
             let verbose = try c.run(["status", "-v"]).stdout
             #expect(verbose.components(separatedBy: " Usage:\n  0.0/2.0 CPU\n").count - 1 == 2, "\(verbose)")
             #expect(c.eventually(within: 5) { sleepers.allSatisfy { !TestCluster.isAlive($0) } }, "the job's task workers outlived it")
+            // The killed driver is not reported as a normal exit.
+            let driverRow = c.workerRows().first { $0["worker_type"] as? String == "DRIVER" }
+            #expect(driverRow?["exit_type"] as? String == "SYSTEM_ERROR", "\(String(describing: driverRow))")
         }
     }
 
@@ -435,6 +438,9 @@ struct FailureTests {
             #expect(job?["driver_exit_code"] as? Int == 1, "\(String(describing: job))")
             let jobTable = try c.run(["list", "jobs"]).stdout
             #expect(jobTable.contains("FAILED"), "\(jobTable)")
+            // It left on its own (an exception is not a crash): its driver record says so.
+            let driverRow = c.workerRows().first { $0["worker_type"] as? String == "DRIVER" }
+            #expect(driverRow?["exit_type"] as? String == "INTENDED_USER_EXIT", "\(String(describing: driverRow))")
 
             // list actors: DEAD with its cause, in JSON and in the table.
             let actor = c.actor(named: "killed")

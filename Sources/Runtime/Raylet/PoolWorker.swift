@@ -26,4 +26,7 @@ struct PoolWorker: Sendable {
     var startTimeMs: Int64 = 0
     /// Set when the raylet itself ended the process (idle, job finished).
     var stoppedOnPurpose = false
+    /// Set when the process said it is leaving (`raylet.DisconnectWorker`) before its
+    /// connection closed; otherwise a closed connection means it was killed or crashed.
+    var leavingOnPurpose = false
 }

@@ -168,6 +168,12 @@ extension Raylet {
         }
     }
 
+    /// `raylet.DisconnectWorker`: the process is about to exit on purpose.
+    func disconnecting(_ r: Swiftray_DisconnectWorkerRequest) {
+        guard let id = WorkerID(bytes: [UInt8](r.workerID)) else { return }
+        workers[id]?.leavingOnPurpose = true
+    }
+
     /// Records a worker's start or end with the GCS (for `list workers`).
     func report(_ w: PoolWorker, alive: Bool) {
         var record = Swiftray_WorkerRecord()
@@ -175,9 +181,12 @@ extension Raylet {
         record.isAlive = alive
         record.workerType = w.isDriver ? "DRIVER" : "WORKER"
         if !alive {
-            if w.isDriver {
+            if w.isDriver && w.leavingOnPurpose {
                 record.exitType = "INTENDED_USER_EXIT"
                 record.exitDetail = "The driver exited."
+            } else if w.isDriver {
+                record.exitType = "SYSTEM_ERROR"
+                record.exitDetail = "The driver's connection closed without it disconnecting: the process was killed or crashed."
             } else if w.stoppedOnPurpose {
                 record.exitType = "INTENDED_SYSTEM_EXIT"
                 record.exitDetail = "The raylet ended the worker (idle, or its job or owner finished)."

@@ -206,6 +206,9 @@ public actor Raylet: RpcService {
         case "raylet.KillWorker":
             await killWorker(try RpcPayload.decode(payload))
             return Data()
+        case "raylet.DisconnectWorker":
+            await disconnecting(try RpcPayload.decode(payload))
+            return Data()
         case "raylet.NotifyBlocked", "raylet.NotifyUnblocked":
             let request: Swiftray_WorkerBlockedRequest = try RpcPayload.decode(payload)
             await setBlocked(request, blocked: method == "raylet.NotifyBlocked")

@@ -92,6 +92,9 @@ public final class CoreWorker: RpcService {
 
     /// Flushes task events and closes the listener and connections.
     public func shutdown() async {
+        var bye = Swiftray_DisconnectWorkerRequest()
+        bye.workerID = Data(workerID.bytes)
+        let _: Swiftray_Empty? = try? await raylet().call("raylet.DisconnectWorker", bye, timeout: .seconds(2))
         await submitter.stop()
         await actorSubmitter.stop()
         let (server, flusher) = mutable.withLockedValue { ($0.server, $0.flusher) }
