@@ -121,13 +121,19 @@ public final class Interpreter {
     }
 
     /// Parses `source` without running it; returns the syntax error, or nil when it parses.
+    /// Parses on a large stack, like `run`, so any input the parser accepts cannot overflow the
+    /// caller's (possibly small) thread stack.
     public static func syntaxError(in source: String, filename: String = "<unknown>") -> SyntaxErrorInfo? {
-        do {
-            _ = try Parser.parse(source, filename: filename)
-            return nil
-        } catch {
-            if case .syntax(let info) = error { return info }
-            return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+        LargeStack.run { () -> SyntaxErrorInfo? in
+            do {
+                _ = try Parser.parse(source, filename: filename)
+                return nil
+            } catch let error as ScriptError {
+                if case .syntax(let info) = error { return info }
+                return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+            } catch {
+                return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+            }
         }
     }
 
@@ -147,7 +153,7 @@ public final class Interpreter {
         if let last = lines.last, last.hasSuffix("\\") { return false }
         let body: [Stmt]
         do {
-            body = try Parser.parse(source, filename: "<stdin>")
+            body = try onLargeStack { Result { () throws(ScriptError) -> [Stmt] in try Parser.parse(source, filename: "<stdin>") } }.get()
         } catch {
             if case .syntax(let info) = error {
                 let m = info.message
