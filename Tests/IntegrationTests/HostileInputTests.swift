@@ -60,6 +60,27 @@ struct HostileInputTests {
                expected: "the connection has not completed the handshake."),
     ]
 
+    static let gcsMethods = [
+        "gcs.AddJob", "gcs.AddTaskEvents", "gcs.CreateActor", "gcs.CreatePlacementGroup", "gcs.GetActor", "gcs.GetAllActors",
+        "gcs.GetAllJobs", "gcs.GetAllNodes", "gcs.GetAllPlacementGroups", "gcs.GetAllTasks", "gcs.GetAllWorkers",
+        "gcs.GetClusterStatus", "gcs.GetPlacementGroup", "gcs.KVDelete", "gcs.KVGet", "gcs.KVPut", "gcs.KillActor",
+        "gcs.ListObjects", "gcs.MarkJobFinished", "gcs.RegisterActor", "gcs.RegisterNode", "gcs.RemovePlacementGroup",
+        "gcs.ReportResources", "gcs.ReportWorker", "gcs.UnregisterNode", "gcs.WaitActor", "gcs.WaitPlacementGroupReady",
+        "gcs.NoSuchMethod",
+    ]
+    static let rayletMethods = [
+        "raylet.CancelBundles", "raylet.CancelWorkerLease", "raylet.CommitBundles", "raylet.FreeObjects", "raylet.KillWorker",
+        "raylet.ListObjects", "raylet.NotifyBlocked", "raylet.NotifyUnblocked", "raylet.Ping", "raylet.PrepareBundles",
+        "raylet.PullObject", "raylet.ReadObjectChunk", "raylet.RegisterWorker", "raylet.RequestWorkerLease",
+        "raylet.ReturnWorker", "raylet.SealObject", "raylet.ShrinkLease", "raylet.NoSuchMethod",
+    ]
+    static let coreMethods = ["core.GetObject", "core.ListObjects", "core.PrintLines", "core.PushTask", "core.NoSuchMethod"]
+    /// Calls that may legitimately wait (for an actor, a group, an object, a lease) before answering.
+    static let waitingMethods: Set<String> = [
+        "gcs.WaitActor", "gcs.WaitPlacementGroupReady", "core.GetObject", "core.PushTask", "raylet.RequestWorkerLease",
+        "raylet.PullObject",
+    ]
+
     @Test("garbage, huge frames, wrong tokens and calls before hello are refused on the GCS, raylet and worker ports")
     func hostilePeers() throws {
         try withCluster { c in
@@ -86,6 +107,39 @@ struct HostileInputTests {
                     #expect(answer.errors.contains(attack.expected), "\(component) port \(port), \(attack.name): \(answer)")
                 }
             }
+
+            // Authenticated peers sending malformed requests to every method get answers (errors),
+            // never a crashed daemon. Waiting calls may stay unanswered; the others must answer.
+            let methods: [(String, Int, [String])] = [
+                ("gcs", gcsPort, Self.gcsMethods), ("raylet", rayletPorts[0], Self.rayletMethods),
+                ("worker", workerPorts[0], Self.coreMethods),
+            ]
+            for (component, port, names) in methods {
+                var chunks = [try RawPeer.hello(token: token)]
+                var id: UInt64 = 100
+                var mustAnswer: Set<UInt64> = []
+                for (n, name) in names.enumerated() {
+                    for payload in RawPeer.malformedPayloads(seed: UInt64(n + 1)) {
+                        id += 1
+                        chunks.append(try RawPeer.frame(method: name, payload: payload, id: id))
+                        if !Self.waitingMethods.contains(name) { mustAnswer.insert(id) }
+                    }
+                }
+                let answer = try RawPeer.exchange(port: port, chunks, timeout: 10) { a in
+                    mustAnswer.isSubset(of: Set(a.frames.map(\.id)))
+                }
+                let answered = Set(answer.frames.map(\.id))
+                #expect(mustAnswer.isSubset(of: answered), "\(component): \(mustAnswer.subtracting(answered).count) malformed calls got no answer")
+                #expect(answer.frames.first?.error == "", "\(component): the hello failed: \(answer)")
+                // Most malformed calls are refused (an empty body is a valid request for some).
+                let refused = answer.frames.filter { !$0.error.isEmpty }.count
+                #expect(refused >= names.count * 3, "\(component): only \(refused) of \(mustAnswer.count) malformed calls were refused")
+            }
+            let pids = c.pids()
+            for name in ["gcs_server", "raylet"] {
+                #expect(pids[name].map(TestCluster.isAlive) == true, "\(name) died of malformed requests")
+            }
+            #expect(TestCluster.isAlive(Int32(workerPid)), "the actor's worker died of malformed requests")
 
             // The cluster noticed nothing: status, a run of tasks, and the actor all still work.
             let status = try c.run(["status"])

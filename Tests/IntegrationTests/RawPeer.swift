@@ -26,8 +26,10 @@ struct RawPeer {
         var description: String { "closed: \(closed), \(bytes.count) bytes, errors: \(errors)" }
     }
 
-    /// Connects to 127.0.0.1:`port`, sends each chunk of `chunks` in turn and reads until EOF.
-    static func exchange(port: Int, _ chunks: [[UInt8]], timeout: Double = 5) throws -> Answer {
+    /// Connects to 127.0.0.1:`port`, sends each chunk of `chunks` in turn and reads until EOF,
+    /// or until `enough` holds for what arrived so far.
+    static func exchange(port: Int, _ chunks: [[UInt8]], timeout: Double = 5,
+                         until enough: ((Answer) -> Bool)? = nil) throws -> Answer {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(fd) }
@@ -59,11 +61,29 @@ struct RawPeer {
                 return Answer(bytes: received, closed: errno == ECONNRESET)
             }
             received += buffer[0..<n]
+            if let enough, enough(Answer(bytes: received, closed: false)) { return Answer(bytes: received, closed: false) }
         }
         return Answer(bytes: received, closed: false)
     }
 
     /// The bytes of one frame with its length prefix.
+    /// Malformed request bodies for any method: random bytes, nothing, a short "id" in each of
+    /// the first fields, and the largest varints.
+    static func malformedPayloads(seed: UInt64) -> [Data] {
+        var state = seed
+        func next() -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        var payloads: [Data] = [Data()]
+        for length in [3, 40, 300] { payloads.append(Data((0..<length).map { _ in next() })) }
+        for field in UInt8(1)...6 {
+            payloads.append(Data([field << 3 | 2, 3, 0xab, 0xcd, 0xef]))   // bytes/string/message field of 3 bytes
+            payloads.append(Data([field << 3 | 0] + [UInt8](repeating: 0xff, count: 9) + [0x01]))  // varint 2^64-1
+        }
+        return payloads
+    }
+
     static func frame(method: String, payload: Data, id: UInt64 = 1) throws -> [UInt8] {
         var frame = Swiftray_Frame()
         frame.id = id
