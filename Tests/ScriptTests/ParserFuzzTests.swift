@@ -107,7 +107,7 @@ struct ParserFuzzTests {
         var failures = 0
         var seed: UInt64 = 100_000
         for script in Self.scripts {
-            for _ in 0..<20 {
+            for _ in 0..<12 {
                 seed += 1
                 var rng = ScriptFuzzRandom(seed: seed)
                 var source = script
