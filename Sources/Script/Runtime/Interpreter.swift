@@ -19,6 +19,9 @@ public final class Interpreter {
     var mainFilename = "<stdin>"
     /// Python's recursion limit analogue (protects the Swift stack).
     public var maxDepth = 1000
+    /// How deeply the built-in recursive operations (repr, equality) are nested right now;
+    /// past `maxDepth` they raise RecursionError like CPython instead of overflowing the stack.
+    var nativeDepth = 0
     /// When true (the default), `run`, `evalInteractive` and the worker entry points execute on
     /// a fresh thread with a 256 MB stack so deep recursion cannot overflow the caller's stack.
     /// A runtime that already calls from a large-stack thread may turn this off to save the
