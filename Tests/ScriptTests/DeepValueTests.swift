@@ -24,6 +24,9 @@ struct DeepValueTests {
         let r = runScript(build + "try:\n    repr(x)\nexcept RecursionError as e:\n    print(e)\ntry:\n    x == y\nexcept RecursionError as e:\n    print(e)\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "maximum recursion depth exceeded while getting the repr of an object\nmaximum recursion depth exceeded in comparison\n")
+        // Sending a too-deep value to the cluster is refused before anything is sent.
+        let put = runScript("import ray\nx = []\nfor i in range(200000):\n    x = [x]\ntry:\n    ray.put(x)\nexcept RecursionError as e:\n    print(e)\n")
+        #expect(put.stdout == "maximum recursion depth exceeded while pickling an object\n", "\(put.stderr)")
         // Shallow enough values still print and compare.
         let ok = runScript("x = []\ny = []\nfor i in range(300):\n    x = [x]\n    y = [y]\nprint(len(repr(x)), x == y)\n")
         #expect(ok.stdout == "602 True\n", "\(ok.stderr)")
