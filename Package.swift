@@ -77,7 +77,9 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "StateStore"]),
+        .testTarget(name: "RuntimeTests", dependencies: [
+            "Runtime", "StateStore", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
         .testTarget(name: "raycliTests", dependencies: ["raycli"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterState", "Runtime"]),
     ],

@@ -28,8 +28,31 @@ public final class GcsStore: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {
-            throw .cannotOpen(path: path, reason: Self.describe(error))
+            throw .cannotOpen(path: path, reason: Self.describe(error) + Self.diagnose(path: path))
         }
+    }
+
+    /// Why SQLite could not open or write `path`, when the file system says so: a read-only
+    /// mount, a missing directory, missing permissions or a full disk ("" when nothing is wrong).
+    static func diagnose(path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return " The directory \(directory) does not exist."
+        }
+        let target = FileManager.default.fileExists(atPath: path) ? path : directory
+        if access(target, W_OK) != 0 {
+            switch errno {
+            case EROFS: return " The file system holding \(target) is mounted read-only."
+            case EACCES, EPERM: return " \(target) is not writable by this user."
+            default: return " \(target) is not writable: \(String(cString: strerror(errno)))."
+            }
+        }
+        var stats = statvfs()
+        if statvfs(directory, &stats) == 0, stats.f_bavail == 0 {
+            return " The file system holding \(directory) is full."
+        }
+        return ""
     }
 
     private static var migrator: DatabaseMigrator {
@@ -231,7 +254,7 @@ public final class GcsStore: Sendable {
         } catch let e as StateStoreError {
             throw e
         } catch {
-            throw .writeFailed(operation: operation, reason: Self.describe(error))
+            throw .writeFailed(operation: operation, reason: Self.describe(error) + Self.diagnose(path: path))
         }
     }
 

@@ -103,10 +103,12 @@ struct TestServer {
     let service: TestService
 
     static func start(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-                      maxFrameSize: Int = FrameCodec.defaultMaxFrameSize) async throws -> TestServer {
+                      maxFrameSize: Int = FrameCodec.defaultMaxFrameSize,
+                      handshakeTimeout: Duration = .seconds(10)) async throws -> TestServer {
         let service = TestService()
         let identity = RpcServerIdentity(token: testToken, sessionName: "session_2024-01-02_03-04-05_000006_7",
-                                         tempDir: "/tmp/swiftray-test", component: "test", maxFrameSize: maxFrameSize)
+                                         tempDir: "/tmp/swiftray-test", component: "test", maxFrameSize: maxFrameSize,
+                                         handshakeTimeout: handshakeTimeout)
         let server = try await RpcServer.start(host: "127.0.0.1", port: 0, identity: identity, service: service,
                                                logger: quietLogger(), group: group)
         return TestServer(server: server, service: service)

@@ -325,6 +325,25 @@ struct TransportTests {
         await ts.stop()
     }
 
+    @Test("a peer that does not complete the handshake in time is disconnected; authenticated ones stay")
+    func handshakeTimeout() async throws {
+        let ts = try await TestServer.start(handshakeTimeout: .milliseconds(300))
+        let client = try await ts.connect()
+        let silent = try await RawConnection.open(port: ts.port)
+        let started = ContinuousClock.now
+        // Announces 1000 bytes and sends three: without a deadline this would wait forever.
+        let bytes = try await withTimeout(10) { try await silent.exchange([0, 0, 3, 232, 1, 2, 3]) }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        let frames = try parseFrames(bytes)
+        #expect(frames.first?.errorCode == .unauthenticated)
+        #expect(frames.first?.error == "The swiftray test closed the connection: it did not complete the handshake within 0.3 seconds.")
+        try await Task.sleep(for: .milliseconds(400))
+        let reply: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("still here"), timeout: .seconds(5))
+        #expect(reply.sessionName == "still here")
+        await client.close()
+        await ts.stop()
+    }
+
     @Test("before the handshake a 1 MiB frame is refused although the server allows 64 MiB")
     func unauthenticatedLimit() async throws {
         let ts = try await TestServer.start()

@@ -216,6 +216,10 @@ public final class RpcClient: Sendable {
         if let e = error as? IOError {
             return "\(String(cString: strerror(e.errnoCode)).lowercased())."
         }
+        if let e = error as? NIOConnectionError {
+            if let first = e.connectionErrors.first { return describe(first.error) }
+            if e.dnsAError != nil || e.dnsAAAAError != nil { return "the host name \(e.host) could not be resolved." }
+        }
         if error is ChannelError { return "the connection attempt timed out or was refused." }
         let text = "\(error)"
         return text.hasSuffix(".") ? text : text + "."

@@ -18,6 +18,8 @@ final class RpcServerHandler: ChannelInboundHandler {
     private var outbound: OutboundFrames?
     /// Raises the frame limit once the handshake succeeded (runs on the event loop).
     private let onAuthenticated: () -> Void
+    /// Closes the connection when the peer has not authenticated in time; cancelled by `hello`.
+    private var handshakeDeadline: Scheduled<Void>?
 
     init(identity: RpcServerIdentity, service: any RpcService, connection: RpcConnection, logger: Logger,
          onAuthenticated: @escaping () -> Void = {}) {
@@ -26,6 +28,22 @@ final class RpcServerHandler: ChannelInboundHandler {
         self.connection = connection
         self.logger = logger
         self.onAuthenticated = onAuthenticated
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let timeout = identity.handshakeTimeout
+        let nanos = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        handshakeDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) { [self] in
+            guard !authenticated, context.channel.isActive else { return }
+            logger.warning("Closing the connection from \(connection.remoteAddress): no handshake within \(PythonSeconds.text(Double(nanos) / 1e9)) seconds.")
+            refuse(context: context, id: 0, code: .unauthenticated,
+                   message: "The swiftray \(identity.component) closed the connection: it did not complete the handshake within \(PythonSeconds.text(Double(nanos) / 1e9)) seconds.")
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        handshakeDeadline?.cancel()
+        handshakeDeadline = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -104,6 +122,8 @@ final class RpcServerHandler: ChannelInboundHandler {
                 return
             }
             authenticated = true
+            handshakeDeadline?.cancel()
+            handshakeDeadline = nil
             onAuthenticated()
             connection.peerKind = hello.peerKind
             var reply = Swiftray_HelloReply()
@@ -143,6 +163,8 @@ final class RpcServerHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        handshakeDeadline?.cancel()
+        handshakeDeadline = nil
         connection.markClosed()
         if authenticated {
             let service = self.service, connection = self.connection

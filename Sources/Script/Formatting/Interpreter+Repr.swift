@@ -8,6 +8,11 @@ extension Interpreter {
     }
 
     private func repr(_ v: Value, _ seen: inout [ObjectIdentifier]) throws -> String {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > maxDepth {
+            throw raise("RecursionError", .str("maximum recursion depth exceeded while getting the repr of an object"))
+        }
         switch v {
         case .none: return "None"
         case .ellipsis: return "Ellipsis"

@@ -20,6 +20,12 @@ struct Lexer {
         ",", ":", ".", ";", "=",
     ]
 
+    /// Most brackets open at once (CPython's tokenizer limit); deeper input is a SyntaxError,
+    /// so the recursive-descent parser's stack stays bounded.
+    static let maxBracketDepth = 200
+    /// Most indentation levels (CPython's limit); deeper input is an IndentationError.
+    static let maxIndentLevels = 100
+
     let chars: [Character]
     let filename: String
     let lines: [Substring]
@@ -124,7 +130,12 @@ struct Lexer {
                 add(.op(String(chars[pos...pos + 1])), line: line, column: startCol); pos += 2; continue
             }
             if Lexer.operators1.contains(c) {
-                if c == "(" || c == "[" || c == "{" { brackets.append((c, line, startCol)) }
+                if c == "(" || c == "[" || c == "{" {
+                    guard brackets.count < Lexer.maxBracketDepth else {
+                        throw error("too many nested parentheses", line: line, column: startCol)
+                    }
+                    brackets.append((c, line, startCol))
+                }
                 if c == ")" || c == "]" || c == "}" {
                     let open: Character = c == ")" ? "(" : c == "]" ? "[" : "{"
                     guard let last = brackets.last else {
@@ -180,6 +191,9 @@ struct Lexer {
         }
         pos = p
         if width > indents.last! {
+            guard indents.count <= Lexer.maxIndentLevels else {
+                throw error("too many levels of indentation", line: line, column: column, kind: "IndentationError")
+            }
             indents.append(width)
             add(.indent, line: line, column: column)
         } else if width < indents.last! {

@@ -53,7 +53,14 @@ extension Interpreter {
             for (k, v) in a.keywords {
                 switch k {
                 case "address": if case .str(let s) = v { opts.address = s }
-                case "namespace": if case .str(let s) = v { opts.namespace = s }
+                case "namespace":
+                    // Ray's validate_namespace: a string other than "", or None.
+                    if case .str(let s) = v {
+                        if s.isEmpty { throw i.raise("ValueError", .str("\"\" is not a valid namespace. Pass None to not specify a namespace.")) }
+                        opts.namespace = s
+                    } else if !v.isNone {
+                        throw i.raise("TypeError", .str("namespace must be None or a string."))
+                    }
                 case "ignore_reinit_error": ignoreReinit = try i.truthy(v)
                 default: extra.append((k, v))
                 }
@@ -125,6 +132,9 @@ extension Interpreter {
         }
         function(m, "put") { i, a in
             try i.arity("put", a, 1, 1, keywords: true)
+            if case .instance(let inst) = a.positional[0], inst.type === i.rayState.types["ObjectRef"] {
+                throw i.raise("TypeError", .str("Calling 'put' on an ray.ObjectRef is not allowed. If you really want to do this, you can wrap the ray.ObjectRef in a list and call 'put' on it."))
+            }
             let data = try i.toData(a.positional[0])
             return i.makeObjectRef(try i.withBridge { try i.bridge.put(data) })
         }

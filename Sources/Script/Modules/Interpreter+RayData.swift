@@ -1,6 +1,11 @@
 /// Conversion between script values and `ScriptData` for the cluster bridge.
 extension Interpreter {
     func toData(_ v: Value) throws -> ScriptData {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > maxDepth {
+            throw raise("RecursionError", .str("maximum recursion depth exceeded while pickling an object"))
+        }
         switch v {
         case .none: return .none
         case .bool(let b): return .bool(b)

@@ -42,6 +42,9 @@ extension Parser {
     }
 
     mutating func parseTest() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
+        try deeper()
         if current.isKeyword("lambda") { return try parseLambda() }
         let body = try parseOr()
         if current.isKeyword("if") {
@@ -86,7 +89,9 @@ extension Parser {
     }
 
     mutating func parseNot() throws(ScriptError) -> Expr {
-        if acceptKeyword("not") { return .not(try parseNot()) }
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
+        if acceptKeyword("not") { try deeper(); return .not(try parseNot()) }
         return try parseComparison()
     }
 
@@ -117,38 +122,50 @@ extension Parser {
     }
 
     mutating func parseBitOr() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseBitXor()
-        while accept("|") { e = .binary(.or, e, try parseBitXor()) }
+        while accept("|") { try deeper(); e = .binary(.or, e, try parseBitXor()) }
         return e
     }
 
     mutating func parseBitXor() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseBitAnd()
-        while accept("^") { e = .binary(.xor, e, try parseBitAnd()) }
+        while accept("^") { try deeper(); e = .binary(.xor, e, try parseBitAnd()) }
         return e
     }
 
     mutating func parseBitAnd() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseShift()
-        while accept("&") { e = .binary(.and, e, try parseShift()) }
+        while accept("&") { try deeper(); e = .binary(.and, e, try parseShift()) }
         return e
     }
 
     mutating func parseShift() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseArith()
         while true {
-            if accept("<<") { e = .binary(.lshift, e, try parseArith()) } else if accept(">>") { e = .binary(.rshift, e, try parseArith()) } else { return e }
+            if accept("<<") { try deeper(); e = .binary(.lshift, e, try parseArith()) } else if accept(">>") { try deeper(); e = .binary(.rshift, e, try parseArith()) } else { return e }
         }
     }
 
     mutating func parseArith() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseTerm()
         while true {
-            if accept("+") { e = .binary(.add, e, try parseTerm()) } else if accept("-") { e = .binary(.sub, e, try parseTerm()) } else { return e }
+            if accept("+") { try deeper(); e = .binary(.add, e, try parseTerm()) } else if accept("-") { try deeper(); e = .binary(.sub, e, try parseTerm()) } else { return e }
         }
     }
 
     mutating func parseTerm() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseFactor()
         while true {
             let op: BinaryOp
@@ -161,37 +178,47 @@ extension Parser {
             default: return e
             }
             advance()
+            try deeper()
             e = .binary(op, e, try parseFactor())
         }
     }
 
     mutating func parseFactor() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         if accept("-") {
+            try deeper()
             let operand = try parseFactor()
             if case .int(let v) = operand { return .int(-v) }
             if case .float(let v) = operand { return .float(-v) }
             return .unary(.neg, operand)
         }
-        if accept("+") { return .unary(.pos, try parseFactor()) }
-        if accept("~") { return .unary(.invert, try parseFactor()) }
+        if accept("+") { try deeper(); return .unary(.pos, try parseFactor()) }
+        if accept("~") { try deeper(); return .unary(.invert, try parseFactor()) }
         return try parsePower()
     }
 
     mutating func parsePower() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var base: Expr
         if acceptKeyword("await") {
+            try deeper()
             if functionDepth == 0 && false { throw syntaxError("'await' outside function") }
             base = .await(try parsePrimary())
         } else {
             base = try parsePrimary()
         }
-        if accept("**") { base = .binary(.pow, base, try parseFactor()) }
+        if accept("**") { try deeper(); base = .binary(.pow, base, try parseFactor()) }
         return base
     }
 
     mutating func parsePrimary() throws(ScriptError) -> Expr {
+        let savedNesting = nesting
+        defer { nesting = savedNesting }
         var e = try parseAtom()
         while true {
+            if current.isOp("(") || current.isOp("[") || current.isOp(".") { try deeper() }
             if current.isOp("(") {
                 let line = advance().line
                 let args = try parseArguments()

@@ -11,6 +11,12 @@ struct Parser {
     var loopDepth = 0
     /// Line of the last real token consumed (the end of the statement just parsed).
     var lastLine = 1
+    /// How deeply the expression being parsed nests (recursion plus left-deep operator,
+    /// call, subscript and attribute chains): an upper bound on the depth of its syntax tree.
+    var nesting = 0
+    /// Most nesting levels one expression may have; beyond it parsing stops with a
+    /// SyntaxError instead of growing the parser's (and later the evaluator's) stack.
+    static let maxNesting = 1000
 
     init(tokens: [Token], source: String, filename: String) {
         self.tokens = tokens
@@ -79,6 +85,14 @@ struct Parser {
             return syntaxError("invalid syntax. Perhaps you forgot a comma?", at: start)
         default:
             return nil
+        }
+    }
+
+    /// Goes one nesting level deeper; the caller restores `nesting` when it returns.
+    mutating func deeper() throws(ScriptError) {
+        nesting += 1
+        if nesting > Parser.maxNesting {
+            throw syntaxError("too many nested expressions (more than \(Parser.maxNesting) levels)")
         }
     }
 

@@ -21,6 +21,9 @@ extension Interpreter {
     }
 
     func equals(_ a: Value, _ b: Value) throws -> Bool {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > maxDepth { throw raise("RecursionError", .str("maximum recursion depth exceeded in comparison")) }
         switch (a, b) {
         case (.str(let x), .str(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y

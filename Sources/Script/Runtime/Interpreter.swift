@@ -19,6 +19,9 @@ public final class Interpreter {
     var mainFilename = "<stdin>"
     /// Python's recursion limit analogue (protects the Swift stack).
     public var maxDepth = 1000
+    /// How deeply the built-in recursive operations (repr, equality) are nested right now;
+    /// past `maxDepth` they raise RecursionError like CPython instead of overflowing the stack.
+    var nativeDepth = 0
     /// When true (the default), `run`, `evalInteractive` and the worker entry points execute on
     /// a fresh thread with a 256 MB stack so deep recursion cannot overflow the caller's stack.
     /// A runtime that already calls from a large-stack thread may turn this off to save the
@@ -121,13 +124,19 @@ public final class Interpreter {
     }
 
     /// Parses `source` without running it; returns the syntax error, or nil when it parses.
+    /// Parses on a large stack, like `run`, so any input the parser accepts cannot overflow the
+    /// caller's (possibly small) thread stack.
     public static func syntaxError(in source: String, filename: String = "<unknown>") -> SyntaxErrorInfo? {
-        do {
-            _ = try Parser.parse(source, filename: filename)
-            return nil
-        } catch {
-            if case .syntax(let info) = error { return info }
-            return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+        LargeStack.run { () -> SyntaxErrorInfo? in
+            do {
+                _ = try Parser.parse(source, filename: filename)
+                return nil
+            } catch let error as ScriptError {
+                if case .syntax(let info) = error { return info }
+                return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+            } catch {
+                return SyntaxErrorInfo(message: "\(error)", filename: filename, line: 1, column: 1)
+            }
         }
     }
 
@@ -147,7 +156,7 @@ public final class Interpreter {
         if let last = lines.last, last.hasSuffix("\\") { return false }
         let body: [Stmt]
         do {
-            body = try Parser.parse(source, filename: "<stdin>")
+            body = try onLargeStack { Result { () throws(ScriptError) -> [Stmt] in try Parser.parse(source, filename: "<stdin>") } }.get()
         } catch {
             if case .syntax(let info) = error {
                 let m = info.message

@@ -9,6 +9,16 @@ final class PyDict {
 
     init() {}
 
+    deinit {
+        guard count > 0 else { return }
+        var values: [Value] = []
+        values.reserveCapacity(count * 2)
+        for case let slot? in slots { values.append(slot.key); values.append(slot.value) }
+        slots = []
+        index = [:]
+        Trashcan.dispose(&values)
+    }
+
     func get(_ key: Value) -> Value? {
         guard let i = index[HashKey(value: key)] else { return nil }
         return slots[i]!.value

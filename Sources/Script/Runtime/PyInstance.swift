@@ -8,4 +8,11 @@ final class PyInstance {
     var payload: AnyObject?
 
     init(type: PyType) { self.type = type }
+
+    deinit {
+        guard attrs.values.contains(where: Trashcan.mayNest) else { return }
+        var values = Array(attrs.values)
+        attrs = [:]
+        Trashcan.dispose(&values)
+    }
 }

@@ -2,4 +2,5 @@
 final class PyList {
     var items: [Value]
     init(_ items: [Value] = []) { self.items = items }
+    deinit { Trashcan.dispose(&items) }
 }

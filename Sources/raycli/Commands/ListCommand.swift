@@ -21,7 +21,8 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "Filter rows: KEY=VALUE or KEY!=VALUE (repeatable, ANDed).")
     var filter: [String] = []
 
-    @Option(help: "At most this many rows (1 to 10000).")
+    // Unconditional, so `--limit -1` reaches the range check instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "At most this many rows (1 to 10000).")
     var limit: Int = 100
 
     @OptionGroup var cluster: ClusterOptions

@@ -29,8 +29,12 @@ struct RunCommand: ParsableCommand {
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: file)
-                ? "it is not readable UTF-8 text" : "[Errno 2] No such file or directory"
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            let reason = !exists ? "[Errno 2] No such file or directory"
+                : isDirectory.boolValue ? "[Errno 21] Is a directory"
+                : !FileManager.default.isReadableFile(atPath: file) ? "[Errno 13] Permission denied"
+                : "it is not readable UTF-8 text"
             Console.error("swiftray run: can't open file '\(file)': \(reason)")
             throw ExitCode(2)
         }
