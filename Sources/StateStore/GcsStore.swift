@@ -294,7 +294,7 @@ public final class GcsStore: Sendable {
     }
 
     private static func decode<M: SwiftProtobuf.Message>(_ data: Data, table: String, key: String) throws(StateStoreError) -> M {
-        do { return try M(serializedBytes: data) } catch {
+        do { return try M(serializedBytes: data, options: WireDecoding.options) } catch {
             throw .corruptRow(table: table, key: key, reason: describe(error))
         }
     }

@@ -196,14 +196,13 @@ struct HostileInputTests {
 
     // MARK: bad database and disk
 
-    // The daemons take fd 3 to be `start`'s readiness pipe, so a GCS launched by hand gets
-    // /dev/null there (without it the GCS writes to and closes whatever fd 3 is; see the report).
+    // A GCS launched by hand (no readiness pipe) must leave fd 3 alone: these run it that way.
 
     /// Starts `swiftray gcs-server` on `sessionDir` in the background; returns its pid.
     static func startGcs(_ c: TestCluster, sessionDir: String, port: Int, token: String) throws -> Int32 {
         let log = c.tempDir + "/gcs-\(port).log"
         let pidFile = c.tempDir + "/gcs-\(port).pid"
-        let command = "\(c.binary) gcs-server --port \(port) --node-ip-address 127.0.0.1 --session-dir \(sessionDir) --temp-dir \(c.tempDir) > \(log) 2>&1 3>/dev/null & echo $! > \(pidFile)"
+        let command = "\(c.binary) gcs-server --port \(port) --node-ip-address 127.0.0.1 --session-dir \(sessionDir) --temp-dir \(c.tempDir) > \(log) 2>&1 & echo $! > \(pidFile)"
         let r = try c.execute("/bin/sh", ["-c", command], environment: ["SWIFTRAY_AUTH_TOKEN": token, "PATH": "/usr/bin:/bin"])
         guard r.status == 0, let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw POSIXError(.ECHILD) }
@@ -212,7 +211,7 @@ struct HostileInputTests {
 
     /// Runs `swiftray gcs-server` on `sessionDir` to completion (it is expected to fail).
     static func runGcs(_ c: TestCluster, sessionDir: String, token: String) throws -> TestCluster.Outcome {
-        try c.execute("/bin/sh", ["-c", "exec \"$0\" \"$@\" 3>/dev/null", c.binary, "gcs-server", "--port", "0",
+        try c.execute("/bin/sh", ["-c", "exec \"$0\" \"$@\"", c.binary, "gcs-server", "--port", "0",
                                   "--node-ip-address", "127.0.0.1", "--session-dir", sessionDir, "--temp-dir", c.tempDir],
                       environment: ["SWIFTRAY_AUTH_TOKEN": token, "PATH": "/usr/bin:/bin"], timeout: 20)
     }

@@ -78,8 +78,9 @@ struct ClusterAddressTests {
         #expect(throws: RuntimeError.self) { try ClusterAddress.resolve(explicit: nil, paths: paths, environment: [:]) }
         do {
             _ = try ClusterAddress.resolve(explicit: nil, paths: paths, environment: [:])
-        } catch let RuntimeError.unreachable(_, reason) {
-            #expect(reason.hasPrefix("Could not find any running swiftray instance."))
+        } catch let RuntimeError.unreachable(address, reason) {
+            #expect(address == "a swiftray cluster")
+            #expect(reason.hasPrefix("Could not find any running swiftray instance in temp dir '\(dir)'"))
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -39,7 +39,7 @@ public struct ClusterAddress: Sendable, Equatable {
         if let text = FileSystem.read(paths.currentClusterFile), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return try parse(text)
         }
-        throw RuntimeError.unreachable(address: paths.tempDir,
-            reason: "Could not find any running swiftray instance. Please specify the one to connect to by setting the `--address` flag or `SWIFTRAY_ADDRESS` environment variable, or start one with `swiftray start --head`.")
+        throw RuntimeError.unreachable(address: "a swiftray cluster",
+            reason: "Could not find any running swiftray instance in temp dir '\(paths.tempDir)' (it records none). Please specify the one to connect to by setting the `--address` flag or `SWIFTRAY_ADDRESS` environment variable, or start one with `swiftray start --head`.")
     }
 }

@@ -6,6 +6,8 @@ import Foundation
 public enum ProcessLauncher {
     /// The fd number the child sees its readiness pipe on.
     public static let readyFDNumber: Int32 = 3
+    /// Set in a spawned daemon's environment: only then is fd 3 its readiness pipe.
+    public static let readyFDEnvironmentKey = "SWIFTRAY_READY_FD"
 
     /// Absolute path of the running swiftray executable.
     public static func currentExecutable() -> String {
@@ -54,6 +56,8 @@ public enum ProcessLauncher {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | 0x80))
 
         let argv = [executable] + arguments
+        var environment = environment
+        environment[readyFDEnvironmentKey] = String(readyFDNumber)  // says fd 3 is the pipe
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
         let rc = withCStrings(argv) { cArgv in

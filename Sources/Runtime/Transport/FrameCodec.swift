@@ -20,7 +20,8 @@ public enum FrameCodec {
     /// Decodes one frame body (without its length prefix).
     public static func decode(_ buffer: ByteBuffer) throws(RuntimeError) -> Swiftray_Frame {
         do {
-            return try Swiftray_Frame(serializedBytes: buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [])
+            return try Swiftray_Frame(serializedBytes: buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [],
+                                      options: WireDecoding.options)
         } catch {
             throw .badMessage("Received a frame that is not a valid swiftray message (\(buffer.readableBytes) bytes).")
         }

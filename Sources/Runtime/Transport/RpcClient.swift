@@ -127,7 +127,7 @@ public final class RpcClient: Sendable {
             throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
         }
         do {
-            return try Reply(serializedBytes: frame.payload)
+            return try Reply(serializedBytes: frame.payload, options: WireDecoding.options)
         } catch {
             throw RuntimeError.badMessage("The answer to \(method) from \(peer) could not be decoded.")
         }

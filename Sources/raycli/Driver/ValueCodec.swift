@@ -85,7 +85,7 @@ struct ValueCodec {
     /// Serialized bytes of a value (what objects hold).
     func serialize(_ d: ScriptData) throws -> Data { try encode(d).serializedData() }
 
-    func deserialize(_ bytes: Data) throws -> ScriptData { decode(try Swiftray_Value(serializedBytes: bytes)) }
+    func deserialize(_ bytes: Data) throws -> ScriptData { decode(try Swiftray_Value(serializedBytes: bytes, options: WireDecoding.options)) }
 
     static func objectID(_ hex: String) throws -> ObjectID {
         do { return try ObjectID(hex: hex) } catch {
