@@ -19,6 +19,8 @@ struct LoadTestReport: Codable, Sendable {
     var invariantSamples: Int
     /// Samples the checker could not take (a GCS call failed).
     var checkerErrors: Int
+    /// The first few of those failures.
+    var checkerErrorExamples: [String]
     var violations: [LoadTestViolation]
     var transientMismatches: Int
     var transientExamples: [String]
@@ -81,6 +83,7 @@ struct LoadTestReport: Codable, Sendable {
         for v in violations {
             lines.append("  violation (\(v.kind), first seen at \(num(v.firstSeenSeconds, 2)) s, lasted \(num(v.lastedSeconds, 2)) s): \(v.detail)")
         }
+        for x in checkerErrorExamples { lines.append("  checker error: \(x)") }
         for x in driverFailures { lines.append("  driver failure: \(x)") }
         for x in lostCalls { lines.append("  lost calls: \(x)") }
         for x in failedCallExamples { lines.append("  failed call: \(x)") }

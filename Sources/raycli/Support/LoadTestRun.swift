@@ -37,9 +37,9 @@ struct LoadTestRun {
         // The checker runs from before the first driver starts until the last one is gone.
         let start = ContinuousClock.now
         let interval = Duration.milliseconds(sampleIntervalMs)
-        let checker = Task { () -> (LoadTestInvariantChecker, Int) in
+        let checker = Task { () -> (LoadTestInvariantChecker, [String]) in
             var checker = LoadTestInvariantChecker()
-            var errors = 0
+            var errors: [String] = []
             while !Task.isCancelled {
                 let t0 = ContinuousClock.now
                 do {
@@ -48,7 +48,8 @@ struct LoadTestRun {
                     let (s, g) = try await (status, groups)
                     checker.observe(nodes: s.nodes, groups: g, now: (ContinuousClock.now - start).seconds)
                 } catch {
-                    errors += 1
+                    if Task.isCancelled { break }  // the drivers are done; a call cut short is no failure
+                    errors.append("At \(String(format: "%.2f", (ContinuousClock.now - start).seconds)) s: \(error)")
                 }
                 try? await Task.sleep(until: t0 + interval, clock: .continuous)
             }
@@ -129,7 +130,8 @@ struct LoadTestRun {
             drivers: drivers, durationSeconds: durationSeconds, elapsedSeconds: LoadTestOperationFigure.rounded(elapsed),
             nodes: before.count, driversFinished: finished, operations: figures, totalOperations: total,
             totalPerSecond: LoadTestOperationFigure.rounded(elapsed > 0 ? Double(total) / elapsed : 0),
-            invariantSamples: invariants.samples, checkerErrors: checkerErrors, violations: invariants.violations,
+            invariantSamples: invariants.samples, checkerErrors: checkerErrors.count,
+            checkerErrorExamples: Array(checkerErrors.prefix(5)), violations: invariants.violations,
             transientMismatches: invariants.transientMismatches, transientExamples: invariants.transientExamples,
             lostCalls: lostCalls, failedCalls: failedCalls, failedCallExamples: failedExamples,
             driverFailures: driverFailures, clusterProblems: clusterProblems, workDirectory: nil)
