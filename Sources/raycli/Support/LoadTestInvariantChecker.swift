@@ -75,8 +75,9 @@ struct LoadTestInvariantChecker: Sendable {
             for group in Set(actual.keys).union(wanted.keys).sorted() {
                 let has = actual[group] ?? ResourceSet(), needs = wanted[group] ?? ResourceSet()
                 if has != needs {
+                    let wants = needs.isEmpty ? "the group has no CREATED bundle there" : "its CREATED bundles there need \(needs)"
                     note("reservation", node.nodeID, group,
-                         "Node \(node.nodeID.hex)'s total carries \(has) for placement group \(group), but its CREATED bundles there need \(needs).")
+                         "Node \(node.nodeID.hex)'s total carries \(has) for placement group \(group), but \(wants).")
                 }
             }
         }
