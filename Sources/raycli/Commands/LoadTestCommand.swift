@@ -15,8 +15,8 @@ struct LoadTestCommand: AsyncParsableCommand {
         discussion: """
         Each driver is `swiftray run` of a generated script, started by this command. Until the \
         deadline it loops: create a placement group of one or two bundles of 0.05 or 0.1 CPU \
-        (PACK or SPREAD), wait until it is ready, remove it, submit a small task and get its result, \
-        timing every call. Meanwhile this command samples the GCS's node and placement-group tables \
+        (PACK or SPREAD), wait until it is ready, remove it, submit a small task (max_retries=0, so a \
+        worker lost under it surfaces as a failed call) and get its result, timing every call. Meanwhile this command samples the GCS's node and placement-group tables \
         and checks that 0 <= available <= total for every resource of every alive node (at once) and \
         that the placement-group resources in every node's total match the CREATED groups' bundles \
         there (a mismatch counts once the same one lasts over 2 s, as raylets report every 250 ms).
