@@ -15,7 +15,7 @@ struct Swiftray: AsyncParsableCommand {
         subcommands: [
             StartCommand.self, StopCommand.self, StatusCommand.self, ListCommand.self,
             GetCommand.self, SummaryCommand.self, RunCommand.self, ReplCommand.self,
-            GetAuthTokenCommand.self, MicrobenchmarkCommand.self,
+            GetAuthTokenCommand.self, MicrobenchmarkCommand.self, LoadTestCommand.self,
             GcsServerCommand.self, RayletCommand.self, WorkerCommand.self,
         ]
     )

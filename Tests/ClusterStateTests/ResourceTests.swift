@@ -108,6 +108,15 @@ struct ResourceSetTests {
         #expect(ResourceSet().description == "{}")
         #expect(ResourceSet(doubles: ["it's": 1]).description == "{\"it's\": 1.0}")
     }
+
+    @Test("bounded keeps available amounts within 0 … total; withoutNegatives drops negatives")
+    func bounded() {
+        let total = ResourceSet(doubles: ["CPU": 4, "CPU_group_ab": 0.1])
+        let available = ResourceSet(doubles: ["CPU": 4.1, "CPU_group_ab": -0.1, "GPU": 1, "memory": 0])
+        #expect(available.bounded(by: total) == ResourceSet(doubles: ["CPU": 4]))
+        #expect(ResourceSet(doubles: ["CPU": 2, "CPU_group_ab": 0.05]).bounded(by: total) == ResourceSet(doubles: ["CPU": 2, "CPU_group_ab": 0.05]))
+        #expect(ResourceSet(doubles: ["CPU": 4, "CPU_group_ab": -0.1]).withoutNegatives == ResourceSet(doubles: ["CPU": 4]))
+    }
 }
 
 @Suite("OrderedResources")

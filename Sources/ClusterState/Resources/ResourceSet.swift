@@ -51,6 +51,17 @@ public struct ResourceSet: Hashable, Sendable, CustomStringConvertible {
         for (k, v) in other.amounts { self[k] -= v }
     }
 
+    /// This set as the available amounts of a node whose total is `total`: every amount kept
+    /// within 0 … its total (a name missing from `total` has a total of 0, so it is dropped).
+    public func bounded(by total: ResourceSet) -> ResourceSet {
+        var out = ResourceSet()
+        for (name, amount) in amounts { out[name] = Swift.min(Swift.max(amount, .zero), total[name]) }
+        return out
+    }
+
+    /// This set with negative amounts dropped.
+    public var withoutNegatives: ResourceSet { ResourceSet(amounts.filter { $0.value > .zero }) }
+
     public static func + (a: ResourceSet, b: ResourceSet) -> ResourceSet { var r = a; r.add(b); return r }
     public static func - (a: ResourceSet, b: ResourceSet) -> ResourceSet { var r = a; r.subtract(b); return r }
 

@@ -307,6 +307,8 @@ extension GcsServer {
         } else {
             info.resourcesAvailable.subtract(resources)
         }
+        // A raylet report that crossed this change may already hold it: stay within 0 … total.
+        info.resourcesAvailable = info.resourcesAvailable.bounded(by: tables.liveTotals[node] ?? info.resourcesTotal)
         tables.put(info)
     }
 
@@ -330,6 +332,9 @@ extension GcsServer {
                 info.resourcesAvailable.subtract(formatted)
             }
         }
+        // A raylet report that crossed this change may already hold it: stay within 0 … total.
+        total = total.withoutNegatives
+        info.resourcesAvailable = info.resourcesAvailable.bounded(by: total)
         tables.put(info)
         tables.setLiveTotal(node, total)
     }

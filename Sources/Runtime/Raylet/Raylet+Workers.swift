@@ -58,10 +58,11 @@ extension Raylet {
         return reply
     }
 
-    /// An idle (registered, unleased) worker of `job`, if any; the longest idle first.
+    /// An idle (registered, unleased) worker of `job`, if any; the longest idle first. Never one
+    /// already told to exit: it stays idle until its process is gone, and a lease on it would fail.
     func idleWorker(for job: JobID) -> WorkerID? {
         var best: (WorkerID, ContinuousClock.Instant)?
-        for (id, w) in workers where w.jobID == job && !w.isDriver {
+        for (id, w) in workers where w.jobID == job && !w.isDriver && !w.stoppedOnPurpose {
             if case .idle(let since) = w.state, best == nil || since < best!.1 { best = (id, since) }
         }
         return best?.0
