@@ -79,7 +79,8 @@ public final class GcsClient: Sendable {
         request.entrypoint = entrypoint
         request.driverPid = driverPid
         request.driverIp = driverIp
-        let reply: Swiftray_AddJobReply = try await rpc.call("gcs.AddJob", request)
+        // Not idempotent (a new job each time): never sent twice.
+        let reply: Swiftray_AddJobReply = try await rpc.call("gcs.AddJob", request, resend: false)
         return try JobInfo(record: reply.job)
     }
 

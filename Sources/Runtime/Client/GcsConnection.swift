@@ -67,17 +67,19 @@ public final class GcsConnection: Sendable {
 
     /// Sends `request` as `method` and waits for the typed answer; with a reconnect window, a
     /// lost connection is re-established and the call sent again. `waitAtMost` bounds how long
-    /// this call waits for the GCS to come back (a driver's last word at exit must not hang).
+    /// this call waits for the GCS to come back (a driver's last word at exit must not hang);
+    /// `resend: false` fails a call whose connection closed instead (not idempotent, e.g. AddJob).
     public func call<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
                                                    as: Reply.Type = Reply.self,
                                                    timeout: Duration = .seconds(30),
-                                                   waitAtMost: Duration? = nil) async throws -> Reply {
+                                                   waitAtMost: Duration? = nil, resend: Bool = true) async throws -> Reply {
         var client = state.withLockedValue { $0.client }
         while true {
             do {
                 return try await client.call(method, request, timeout: timeout)
             } catch RuntimeError.connectionClosed(let peer) {
-                guard reconnectWindow != nil else { throw RuntimeError.connectionClosed(peer: peer) }
+                // Without a window, or for a call that must not be sent twice, the loss is final.
+                guard reconnectWindow != nil, resend else { throw RuntimeError.connectionClosed(peer: peer) }
                 guard let limit = waitAtMost else {
                     client = try await reconnected(replacing: client)
                     continue
@@ -131,8 +133,7 @@ public final class GcsConnection: Sendable {
             if s.closed { throw RuntimeError.connectionClosed(peer: "\(host):\(port)") }
             if s.client !== old, s.client.isActive { return .ready(s.client) }
             if let running = s.reconnecting { return .wait(running) }
-            let hook = s.onReconnect
-            let running = Task { try await self.reconnect(hook: hook) }
+            let running = Task { try await self.reconnect() }
             s.reconnecting = running
             return .wait(running)
         }
@@ -142,7 +143,7 @@ public final class GcsConnection: Sendable {
         }
     }
 
-    private func reconnect(hook: (@Sendable (RpcClient) async throws -> Void)?) async throws -> RpcClient {
+    private func reconnect() async throws -> RpcClient {
         let window = reconnectWindow ?? .zero
         let deadline = ContinuousClock.now + window
         var lastError: any Error = RuntimeError.connectionClosed(peer: "\(host):\(port)")
@@ -152,15 +153,21 @@ public final class GcsConnection: Sendable {
                 let client = try await RpcClient.connect(host: host, port: port, token: token, peerKind: peerKind,
                                                          timeout: .seconds(2))
                 do {
-                    try await hook?(client)
+                    // Read now, not when the reconnection began: a driver may have set it since.
+                    try await state.withLockedValue({ $0.onReconnect })?(client)
                 } catch {
                     await client.close()
                     throw error
                 }
-                let old = state.withLockedValue { s -> RpcClient in
+                let old = state.withLockedValue { s -> RpcClient? in
+                    if s.closed { return nil }
                     let old = s.client
                     s.client = client
                     return old
+                }
+                guard let old else {  // closed for good meanwhile
+                    await client.close()
+                    throw RuntimeError.connectionClosed(peer: "\(host):\(port)")
                 }
                 await old.close()
                 watch(client)

@@ -261,7 +261,12 @@ extension GcsServer {
         for (node, bundles) in byNode {
             adjustAvailable(node, by: bundles.reduce(into: ResourceSet()) { $0.add($1.resources.set) }, returning: false)
         }
-        try await commit(id, byNode: byNode)
+        // Commit the surviving bundles too: a group that was PREPARED when it lost a bundle (a
+        // node died, or a GCS restart found it half-done) has survivors that are only prepared.
+        // Committing a committed bundle is a no-op on the raylet.
+        var all: [NodeID: [BundleSpec]] = [:]
+        for bundle in current.bundles { if let node = bundle.nodeID { all[node, default: []].append(bundle) } }
+        try await commit(id, byNode: all)
     }
 
     /// Phase 2 of the reservation: commits every node's prepared bundles; CREATED when all

@@ -66,8 +66,9 @@ extension GcsServer {
         }
     }
 
-    /// Compares what a registering raylet holds with the tables; the reply tells it what to give
-    /// back and which workers to end. Lost bundles and dead actor workers are acted on here.
+    /// Compares what a raylet registering with a restarted GCS holds with the tables; the reply
+    /// tells it what to give back and which workers to end. Lost bundles and dead actor workers
+    /// are acted on here. Safe because the gate is closed: nothing is being placed meanwhile.
     func reconcile(_ node: NodeID, holding request: Swiftray_RegisterNodeRequest) -> Swiftray_RegisterNodeReply {
         var reply = Swiftray_RegisterNodeReply()
         // Bundles: held ∖ placed-here is given back; placed-here ∖ held is rescheduled.

@@ -230,7 +230,10 @@ public actor GcsServer: RpcService {
         lastReport[node.nodeID] = ContinuousClock.now
         connection.setTag("node", node.nodeID.hex)
         logger.info("Node \(node.nodeID) \(request.reconnecting ? "registered again" : "registered") from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
-        var reply = reconcile(node.nodeID, holding: request)
+        // Only a GCS restarted on its database reconciles: a live one never lost track, and a
+        // raylet's snapshot taken before calls still in flight would mislead it.
+        var reply = recovery.awaitedNodes.contains(node.nodeID) ? reconcile(node.nodeID, holding: request)
+                                                                 : Swiftray_RegisterNodeReply()
         recovery.awaitedNodes.remove(node.nodeID)
         advanceRecovery(now: ContinuousClock.now)
         nodeAdded()

@@ -120,11 +120,15 @@ public actor Raylet: RpcService {
                        finishedJobs: reply.finishedJobIds.compactMap { JobID(bytes: [UInt8]($0)) })
     }
 
-    /// Sends a call to the GCS if connected (worker records); failures are only logged.
-    /// Sends a one-way report to the GCS, trying up to `attempts` times half a second apart.
+    /// Sends a one-way report to the GCS, trying up to `attempts` times half a second apart
+    /// (also while the raylet is reconnecting); failures are only logged.
     func tellGcs(_ method: String, _ request: some SwiftProtobuf.Message, attempts: Int = 1) async {
         for attempt in 1...max(1, attempts) {
-            guard let gcs else { return }
+            guard let gcs else {
+                if attempt == attempts { logger.warning("\(method) was not sent: the GCS is unreachable.") }
+                try? await Task.sleep(for: .milliseconds(500))
+                continue
+            }
             do {
                 let _: Swiftray_Empty = try await gcs.call(method, request, timeout: .seconds(5))
                 return

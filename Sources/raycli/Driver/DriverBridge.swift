@@ -108,7 +108,8 @@ final class DriverBridge: ClusterBridge, @unchecked Sendable {
         self.core = nil
         _ = try? BlockingAsync.run {
             await core?.shutdown()
-            try await gcs.markJobFinished(job.jobID, status: status, message: message, errorType: errorType, exitCode: exitCode)
+            // Closed even when the GCS cannot be told (gone, or it already ended the job).
+            try? await gcs.markJobFinished(job.jobID, status: status, message: message, errorType: errorType, exitCode: exitCode)
             await gcs.close()
         }
     }
