@@ -124,4 +124,31 @@ struct GcsReconcileTests {
         let reloaded = try GcsStore(path: path).loadSnapshot()
         #expect(reloaded.placementGroups.first { $0.id == lost.id }?.state == .rescheduling)
     }
+
+    @Test("a live GCS does not reconcile a raylet that registers again after a blip: its snapshot may predate calls in flight")
+    func liveGcsIgnoresSnapshot() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
+                               token: "t", databasePath: dir + "/gcs.sqlite")
+        let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(await gcs.recovery.gateOpen, "a fresh database has nothing to wait for")
+        var total = ResourceSet()
+        total["CPU"] = ResourceQuantity(units: 4)
+        var request = Swiftray_RegisterNodeRequest()
+        request.node = NodeInfo(nodeID: Self.node, ip: "127.0.0.1", nodeManagerPort: 1, isHead: true, nodeName: "n",
+                                resourcesTotal: total, resourcesAvailable: total, startTimeMs: 0).record
+        let connection = RpcConnection(id: 1, remoteAddress: "test")
+        _ = try await gcs.handle(method: "gcs.RegisterNode", payload: try request.serializedData(), connection: connection)
+        request.reconnecting = true
+        request.bundles = [Self.held(PlacementGroupID(uncheckedBytes: [UInt8](repeating: 3, count: 14) + Self.job.bytes))]
+        var stray = Swiftray_HeldWorker()
+        stray.workerID = Data(repeating: 0x44, count: 28)
+        stray.actorID = Data([UInt8](repeating: 3, count: 12) + Self.job.bytes)
+        request.workers = [stray]
+        let payload = try await gcs.handle(method: "gcs.RegisterNode", payload: try request.serializedData(), connection: connection)
+        let reply = try Swiftray_RegisterNodeReply(serializedBytes: payload)
+        #expect(reply.releaseBundles.isEmpty && reply.killWorkerIds.isEmpty)
+    }
 }
