@@ -17,25 +17,7 @@ public enum CommandRunner {
         let base = NSTemporaryDirectory() + "swiftray-cmd-\(getpid())-\(UUID().uuidString)"
         let outFile = base + ".out", errFile = base + ".err"
         defer { unlink(outFile); unlink(errFile) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { a in
-            envp.withUnsafeBufferPointer { e in
-                posix_spawn(&pid, executable, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
-                            UnsafeMutablePointer(mutating: e.baseAddress!))
-            }
-        }
-        guard rc == 0 else {
-            throw RuntimeError.session("Cannot start \(executable): \(String(cString: strerror(rc))).")
-        }
+        let pid = try spawn(executable, arguments, environment: environment, stdoutPath: outFile, stderrPath: errFile)
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var status: Int32 = 0
         while true {
@@ -50,5 +32,31 @@ public enum CommandRunner {
         }
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: exit, stdout: FileSystem.read(outFile) ?? "", stderr: FileSystem.read(errFile) ?? "")
+    }
+
+    /// Starts `executable arguments…` as a child with stdin from /dev/null and stdout/stderr
+    /// written to the given files (created 0600, truncated); returns its pid. The caller reaps it.
+    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
+                             stdoutPath: String, stderrPath: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = argv.withUnsafeBufferPointer { a in
+            envp.withUnsafeBufferPointer { e in
+                posix_spawn(&pid, executable, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
+                            UnsafeMutablePointer(mutating: e.baseAddress!))
+            }
+        }
+        guard rc == 0 else {
+            throw RuntimeError.session("Cannot start \(executable): \(String(cString: strerror(rc))).")
+        }
+        return pid
     }
 }

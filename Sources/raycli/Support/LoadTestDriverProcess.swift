@@ -22,24 +22,12 @@ final class LoadTestDriverProcess {
         self.index = index
         stdoutPath = "\(workDir)/driver-\(index).out"
         stderrPath = "\(workDir)/driver-\(index).err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { a in
-            envp.withUnsafeBufferPointer { e in
-                posix_spawn(&pid, executable, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!),
-                            UnsafeMutablePointer(mutating: e.baseAddress!))
-            }
-        }
-        guard rc == 0 else {
-            throw CommandFailure("Cannot start load-test driver \(index) (\(executable)): \(String(cString: strerror(rc))).")
+        let pid: pid_t
+        do {
+            pid = try CommandRunner.spawn(executable, arguments, environment: environment,
+                                          stdoutPath: stdoutPath, stderrPath: stderrPath)
+        } catch {
+            throw CommandFailure("Cannot start load-test driver \(index): \(error)")
         }
         self.pid = pid
         startedAt = .now
