@@ -151,4 +151,32 @@ struct GcsReconcileTests {
         let reply = try Swiftray_RegisterNodeReply(serializedBytes: payload)
         #expect(reply.releaseBundles.isEmpty && reply.killWorkerIds.isEmpty)
     }
+
+    @Test("a ray.kill sent again to a restarted GCS (its answer was lost) is not carried out twice")
+    func killSentAgain() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/gcs.sqlite"
+        let actor = Self.actor(1, worker: 0x11, state: .alive)
+        let id = ActorID(uncheckedBytes: [UInt8](actor.actorID))
+        do { try GcsStore(path: path).saveActor(actor) }
+        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
+                               token: "t", databasePath: path)
+        func kill(_ gcs: GcsServer, _ killID: UInt8) async throws {
+            var request = Swiftray_KillActorRequest()
+            request.actorID = actor.actorID
+            request.killID = Data(repeating: killID, count: 16)
+            _ = try await gcs.handle(method: "gcs.KillActor", payload: try request.serializedData(),
+                                     connection: RpcConnection(id: 1, remoteAddress: "test"))
+        }
+        let first = try GcsServer(config: config, logger: Logger(label: "test"))
+        try await kill(first, 1)
+        #expect(await first.actorTable.killRequested.contains(id))
+        let restarted = try GcsServer(config: config, logger: Logger(label: "test"))
+        try await kill(restarted, 1)
+        #expect(await !restarted.actorTable.killRequested.contains(id), "the same kill was carried out again")
+        try await kill(restarted, 2)
+        #expect(await restarted.actorTable.killRequested.contains(id), "a new kill is carried out")
+    }
 }

@@ -243,6 +243,12 @@ public nonisolated struct Swiftray_ActorRecord: @unchecked Sendable {
     set {_uniqueStorage()._methodNames = newValue}
   }
 
+  /// the latest `ray.kill` carried out (a resent one is ignored)
+  public var lastKillID: Data {
+    get {_storage._lastKillID}
+    set {_uniqueStorage()._lastKillID = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -356,7 +362,7 @@ nonisolated extension Swiftray_ActorConcurrency: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ActorRecord"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}class_name\0\u{1}state\0\u{3}job_id\0\u{1}name\0\u{3}node_id\0\u{1}pid\0\u{3}ray_namespace\0\u{3}placement_group_id\0\u{3}required_resources\0\u{3}lifetime_resources\0\u{3}is_detached\0\u{3}death_cause\0\u{3}num_restarts\0\u{3}max_restarts\0\u{3}max_task_retries\0\u{1}address\0\u{1}owner\0\u{3}creation_spec\0\u{1}concurrency\0\u{3}start_time_ms\0\u{3}end_time_ms\0\u{3}repr_name\0\u{3}lease_id\0\u{1}incarnation\0\u{3}method_names\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}class_name\0\u{1}state\0\u{3}job_id\0\u{1}name\0\u{3}node_id\0\u{1}pid\0\u{3}ray_namespace\0\u{3}placement_group_id\0\u{3}required_resources\0\u{3}lifetime_resources\0\u{3}is_detached\0\u{3}death_cause\0\u{3}num_restarts\0\u{3}max_restarts\0\u{3}max_task_retries\0\u{1}address\0\u{1}owner\0\u{3}creation_spec\0\u{1}concurrency\0\u{3}start_time_ms\0\u{3}end_time_ms\0\u{3}repr_name\0\u{3}lease_id\0\u{1}incarnation\0\u{3}method_names\0\u{3}last_kill_id\0")
 
   fileprivate class _StorageClass {
     var _actorID: Data = Data()
@@ -385,6 +391,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
     var _leaseID: Data = Data()
     var _incarnation: Int32 = 0
     var _methodNames: [String] = []
+    var _lastKillID: Data = Data()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -421,6 +428,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
       _leaseID = source._leaseID
       _incarnation = source._incarnation
       _methodNames = source._methodNames
+      _lastKillID = source._lastKillID
     }
   }
 
@@ -465,6 +473,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
         case 24: try { try decoder.decodeSingularBytesField(value: &_storage._leaseID) }()
         case 25: try { try decoder.decodeSingularInt32Field(value: &_storage._incarnation) }()
         case 26: try { try decoder.decodeRepeatedStringField(value: &_storage._methodNames) }()
+        case 27: try { try decoder.decodeSingularBytesField(value: &_storage._lastKillID) }()
         default: break
         }
       }
@@ -555,6 +564,9 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
       if !_storage._methodNames.isEmpty {
         try visitor.visitRepeatedStringField(value: _storage._methodNames, fieldNumber: 26)
       }
+      if !_storage._lastKillID.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._lastKillID, fieldNumber: 27)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -590,6 +602,7 @@ nonisolated extension Swiftray_ActorRecord: SwiftProtobuf.Message, SwiftProtobuf
         if _storage._leaseID != rhs_storage._leaseID {return false}
         if _storage._incarnation != rhs_storage._incarnation {return false}
         if _storage._methodNames != rhs_storage._methodNames {return false}
+        if _storage._lastKillID != rhs_storage._lastKillID {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -178,6 +178,9 @@ public nonisolated struct Swiftray_KillActorRequest: Sendable {
 
   public var noRestart: Bool = false
 
+  /// chosen by the caller: the same kill sent again after a lost connection
+  public var killID: Data = Data()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -475,7 +478,7 @@ nonisolated extension Swiftray_WaitActorRequest: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Swiftray_KillActorRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".KillActorRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}no_restart\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}actor_id\0\u{3}no_restart\0\u{3}kill_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -485,6 +488,7 @@ nonisolated extension Swiftray_KillActorRequest: SwiftProtobuf.Message, SwiftPro
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBytesField(value: &self.actorID) }()
       case 2: try { try decoder.decodeSingularBoolField(value: &self.noRestart) }()
+      case 3: try { try decoder.decodeSingularBytesField(value: &self.killID) }()
       default: break
       }
     }
@@ -497,12 +501,16 @@ nonisolated extension Swiftray_KillActorRequest: SwiftProtobuf.Message, SwiftPro
     if self.noRestart != false {
       try visitor.visitSingularBoolField(value: self.noRestart, fieldNumber: 2)
     }
+    if !self.killID.isEmpty {
+      try visitor.visitSingularBytesField(value: self.killID, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_KillActorRequest, rhs: Swiftray_KillActorRequest) -> Bool {
     if lhs.actorID != rhs.actorID {return false}
     if lhs.noRestart != rhs.noRestart {return false}
+    if lhs.killID != rhs.killID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -295,6 +295,12 @@ extension GcsServer {
             throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue, message: "The GCS has no such actor.")
         }
         guard record.state != ActorState.dead.rawValue else { return }
+        if !r.killID.isEmpty {
+            guard record.lastKillID != r.killID else { return }  // this kill was carried out already
+            var marked = record
+            marked.lastKillID = r.killID
+            try saveActor(marked)
+        }
         if r.noRestart {
             markActorDead(id, reason: .rayKill, message: "The actor is dead because it was killed by `ray.kill`.")
         } else {
