@@ -18,8 +18,8 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         way, through a core worker in this process (what `f.remote()`, `ray.get` and `ray.put` \
         use); the workers run a trivial function in the driver language. Actors likewise: \
         actors created and called through core workers in this process, whose methods are \
-        trivial driver-language methods (1:1 sync and async calls, an async-def actor, four \
-        drivers each calling its own actor, actor creation). \
+        trivial driver-language methods (1:1 sync, async and concurrent calls, 1:n and n:n calls, \
+        with and without an argument, the same against async-def actors, actor creation). \
         Figures: cluster start to ready (`start --head` until it returns, median of --rounds), \
         `status` and `list nodes` latency (median of --samples), GCS and raylet resident memory (RSS, each counting the shared executable pages in full) and \
         the head node's proportional memory (PSS of GCS + raylet, shared pages counted once). \
@@ -79,15 +79,10 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                 pgPerSecond.append(contentsOf: figures.perSecond)
                 pgLatencyMs.append(contentsOf: figures.latenciesMs)
             }
-            let taskFigureNames = ["single client tasks sync", "single client tasks async", "multi client tasks async",
-                                   "single client put calls", "single client get calls",
-                                   "single client put gigabytes", "single client get gigabytes"]
-            if round == 0 && taskFigureNames.contains(where: wanted) {
+            if round == 0 && TaskBenchmark.figureNames.contains(where: wanted) {
                 taskFigures = try await TaskBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
             }
-            let actorFigureNames = ["1:1 actor calls sync", "1:1 actor calls async", "1:1 async-actor calls async",
-                                    "n:n actor calls async", "actor creation"]
-            if round == 0 && actorFigureNames.contains(where: wanted) {
+            if round == 0 && ActorBenchmark.figureNames.contains(where: wanted) {
                 taskFigures += try await ActorBenchmark.run(paths: SessionPaths(tempDir: temp), wanted: wanted)
             }
             if round == 0 {

@@ -21,6 +21,12 @@ enum TaskBenchmark {
 
     static let function = "def swiftray_bench_noop():\n    return 1\n"
 
+    /// Every figure this type measures (for `--filter`).
+    static let figureNames = ["single client tasks sync", "single client tasks async", "single client tasks and get batch",
+                              "single client wait 1k refs", "multi client tasks async",
+                              "single client put calls", "single client get calls", "multi client put calls",
+                              "single client put gigabytes", "single client get gigabytes", "multi client put gigabytes"]
+
     static func driver(paths: SessionPaths) async throws -> Driver {
         let gcs = try await GcsClient.connect(explicitAddress: nil, paths: paths, peerKind: "driver")
         let job = try await gcs.addJob(namespace: "swiftray-microbenchmark", entrypoint: "swiftray microbenchmark",
@@ -88,6 +94,29 @@ enum TaskBenchmark {
                 return 1000
             }))
         }
+        if wanted("single client tasks and get batch") {
+            // Ray counts batches: submit 1000 tasks, get them all.
+            figures.append(("single client tasks and get batch per second", try await rate {
+                var ids: [ObjectID] = []
+                for _ in 0..<1000 { ids.append(try await core.submitTask(noop)[0]) }
+                try check(await core.get(ids, timeout: .seconds(120)))
+                return 1
+            }))
+        }
+        if wanted("single client wait 1k refs") {
+            // Ray's shape: submit 1000 tasks, then `ray.wait` one ready ref at a time until none
+            // is left; one round is one figure unit.
+            figures.append(("single client wait 1k refs per second", try await rate {
+                var notReady: [ObjectID] = []
+                for _ in 0..<1000 { notReady.append(try await core.submitTask(noop)[0]) }
+                while !notReady.isEmpty {
+                    let ready = await core.wait(notReady, numReturns: 1, timeout: .seconds(60))
+                    guard let first = ready.firstIndex(of: true) else { throw CommandFailure("ray.wait timed out.") }
+                    notReady.remove(at: first)
+                }
+                return 1
+            }))
+        }
         if wanted("single client put calls") || wanted("single client get calls") {
             let value = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
             figures.append(("single client put calls per second", try await rate {
@@ -125,6 +154,40 @@ enum TaskBenchmark {
             }.map { $0 * gb }))
         }
         await finish(d)
+        if wanted("multi client put calls") || wanted("multi client put gigabytes") {
+            var drivers: [Driver] = []
+            for _ in 0..<4 { drivers.append(try await driver(paths: paths)) }
+            if wanted("multi client put calls") {
+                let value = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
+                figures.append(("multi client put calls per second", try await rate {
+                    try await withThrowingTaskGroup(of: Int.self) { group in
+                        for x in drivers {
+                            group.addTask {
+                                for _ in 0..<100 { _ = try await x.core.put(value) }
+                                return 100
+                            }
+                        }
+                        return try await group.reduce(0, +)
+                    }
+                }))
+            }
+            if wanted("multi client put gigabytes") {
+                let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 16 << 20) }.serializedData()
+                let gb = Double(big.count) / 1e9
+                figures.append(("multi client put gigabytes per second", try await rate(seconds: 2) {
+                    try await withThrowingTaskGroup(of: Int.self) { group in
+                        for x in drivers {
+                            group.addTask {
+                                _ = try await x.core.put(big)
+                                return 1
+                            }
+                        }
+                        return try await group.reduce(0, +)
+                    }
+                }.map { $0 * gb }))
+            }
+            for x in drivers { await finish(x) }
+        }
         if wanted("multi client tasks async") {
             var drivers: [Driver] = []
             for _ in 0..<4 { drivers.append(try await driver(paths: paths)) }
