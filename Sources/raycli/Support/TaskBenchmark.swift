@@ -86,20 +86,22 @@ enum TaskBenchmark {
                 return 1
             }))
         }
+        // Submit 1000 tasks, get them all: Ray counts tasks for "tasks async" and batches for
+        // "tasks and get batch".
+        let batch = {
+            var ids: [ObjectID] = []
+            for _ in 0..<1000 { ids.append(try await core.submitTask(noop)[0]) }
+            try check(await core.get(ids, timeout: .seconds(120)))
+        }
         if wanted("single client tasks async") {
             figures.append(("single client tasks async per second", try await rate {
-                var ids: [ObjectID] = []
-                for _ in 0..<1000 { ids.append(try await core.submitTask(noop)[0]) }
-                try check(await core.get(ids, timeout: .seconds(120)))
+                try await batch()
                 return 1000
             }))
         }
         if wanted("single client tasks and get batch") {
-            // Ray counts batches: submit 1000 tasks, get them all.
             figures.append(("single client tasks and get batch per second", try await rate {
-                var ids: [ObjectID] = []
-                for _ in 0..<1000 { ids.append(try await core.submitTask(noop)[0]) }
-                try check(await core.get(ids, timeout: .seconds(120)))
+                try await batch()
                 return 1
             }))
         }
