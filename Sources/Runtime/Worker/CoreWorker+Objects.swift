@@ -158,12 +158,23 @@ extension CoreWorker {
     public func wait(_ ids: [ObjectID], numReturns: Int, timeout: Duration?) async -> [Bool] {
         var ready = [Bool](repeating: false, count: ids.count)
         let want = min(numReturns, ids.count)
+        // Owned objects that are already resolved need no waiting (and no task each).
+        var count = 0
+        for (k, id) in ids.enumerated() {
+            switch objects.state(of: id) {
+            case .ready?, .failed?:
+                ready[k] = true
+                count += 1
+            default: continue
+            }
+        }
+        if count >= want { return ready }
         // A zero timeout only looks (a poll): no CPU is lent for it.
         let lend = !isDriver && currentTask != nil && timeout != .zero
         if lend { await notifyBlocked(true) }
         defer { if lend { Task { await self.notifyBlocked(false) } } }
         await withTaskGroup(of: Int?.self) { group in
-            for (k, id) in ids.enumerated() {
+            for (k, id) in ids.enumerated() where !ready[k] {
                 group.addTask {
                     switch await self.payload(of: id, timeout: nil) {
                     case .success, .failure(.error): return k
@@ -177,7 +188,6 @@ extension CoreWorker {
                     return -1
                 }
             }
-            var count = 0
             while count < want, let next = await group.next() {
                 guard let k = next else { continue }
                 if k < 0 { break }
