@@ -23,7 +23,7 @@ enum TaskBenchmark {
 
     /// Every figure this type measures (for `--filter`).
     static let figureNames = ["single client tasks sync", "single client tasks async", "single client tasks and get batch",
-                              "single client wait 1k refs", "multi client tasks async",
+                              "single client wait 1k refs", "single client get object containing 10k refs", "multi client tasks async",
                               "single client put calls", "single client get calls", "multi client put calls",
                               "single client put gigabytes", "single client get gigabytes", "multi client put gigabytes"]
 
@@ -115,6 +115,29 @@ enum TaskBenchmark {
                     let ready = await core.wait(notReady, numReturns: 1, timeout: .seconds(60))
                     guard let first = ready.firstIndex(of: true) else { throw CommandFailure("ray.wait timed out.") }
                     notReady.remove(at: first)
+                }
+                return 1
+            }))
+        }
+        if wanted("single client get object containing 10k refs") {
+            // A list of 10 000 ObjectRefs (each a small put object) stored as one object; the
+            // figure is gets of that object per second, decoding every reference.
+            var list = Swiftray_ValueList()
+            let one = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
+            for _ in 0..<10_000 {
+                let id = try await core.put(one)
+                list.items.append(Swiftray_Value.with {
+                    $0.objectRef = Swiftray_ObjectReference.with {
+                        $0.objectID = Data(id.bytes)
+                        $0.owner = core.ownerAddress(of: id)
+                    }
+                })
+            }
+            let container = try await core.put(try Swiftray_Value.with { $0.listValue = list }.serializedData())
+            figures.append(("single client get object containing 10k refs per second", try await rate {
+                guard case .value(let bytes)? = await core.get([container], timeout: .seconds(60)).first,
+                      try Swiftray_Value(serializedBytes: bytes, options: WireDecoding.options).listValue.items.count == 10_000 else {
+                    throw CommandFailure("The object containing 10 000 refs came back wrong.")
                 }
                 return 1
             }))
