@@ -74,9 +74,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterStateTests", dependencies: ["ClusterState"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
-        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ClusterState"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "ClusterState"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "ClusterState"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "StateStore", .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

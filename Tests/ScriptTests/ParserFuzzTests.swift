@@ -1,18 +1,14 @@
+import ClusterState
 import Foundation
 import Script
 import Testing
 
-/// SplitMix64: a tiny seeded generator, so every fuzz case reproduces from its printed seed.
+/// The shared seeded generator (SplitMix64) with picking helpers, so every fuzz case
+/// reproduces from its printed seed.
 struct ScriptFuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var base: SplitMix64
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { base.next() }
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }
 

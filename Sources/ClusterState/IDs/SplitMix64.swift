@@ -1,0 +1,17 @@
+/// A small seeded random number generator (SplitMix64). The pure modules take randomness as a
+/// parameter; this is the generator to pass when a run must be reproducible from its seed
+/// (tests, fuzzing, replays). Not for anything secret.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The generator's whole state (equal states draw equal sequences).
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
