@@ -259,9 +259,8 @@ public actor Raylet: RpcService {
     private func settle(_ reply: Swiftray_RegisterNodeReply) {
         for held in reply.releaseBundles {
             guard let group = PlacementGroupID(bytes: [UInt8](held.placementGroupID)) else { continue }
-            bundles.release(group: group, indexes: [Int(held.index)], formatted: { index, resources in
-                PlacementGroupResourceNames.committed(bundleIndex: index, resources: resources, group: group)
-            }, total: &total, available: &available)
+            bundles.release(group: group, indexes: [Int(held.index)], formatted: Self.formatter(group),
+                            total: &total, available: &available)
         }
         for id in reply.killWorkerIds {
             var request = Swiftray_KillWorkerRequest()
@@ -273,13 +272,16 @@ public actor Raylet: RpcService {
         dispatchLeases()
     }
 
+    /// The formatted resources (`CPU_group_<i>_<pg>` …) a committed bundle of `group` adds.
+    private static func formatter(_ group: PlacementGroupID) -> (Int, ResourceSet) -> ResourceSet {
+        { index, resources in PlacementGroupResourceNames.committed(bundleIndex: index, resources: resources, group: group) }
+    }
+
     private func reserve(method: String, _ request: Swiftray_BundleReservationRequest) throws -> Swiftray_BundleReservationReply {
         guard let group = PlacementGroupID(bytes: [UInt8](request.placementGroupID)) else {
             throw RuntimeError.invalidArgument("The placement group id in \(method) is malformed.")
         }
-        let formatted: (Int, ResourceSet) -> ResourceSet = { index, resources in
-            PlacementGroupResourceNames.committed(bundleIndex: index, resources: resources, group: group)
-        }
+        let formatted = Self.formatter(group)
         var reply = Swiftray_BundleReservationReply()
         reply.ok = true
         switch method {

@@ -134,7 +134,7 @@ extension CoreWorker {
         var request = Swiftray_KillActorRequest()
         request.actorID = Data(actor.bytes)
         request.noRestart = noRestart
-        request.killID = Data((0..<16).map { _ in UInt8.random(in: 0...255) })
+        request.killID = Data(randomBytes(16))
         let _: Swiftray_Empty = try await gcs.rpc.call("gcs.KillActor", request)
         if noRestart { await actorSubmitter.killed(actor) }
     }

@@ -78,14 +78,9 @@ enum ActorBenchmark {
     /// Runs `perActor` calls on every (core, actor) pair at once; returns how many calls were made.
     static func fanOut(_ pairs: [(CoreWorker, ActorID)], perActor: Int, className: String,
                        withArg: Bool = false) async throws -> Int {
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for (core, actor) in pairs {
-                group.addTask {
-                    try await calls(core, actor, perActor, className: className, withArg: withArg)
-                    return perActor
-                }
-            }
-            return try await group.reduce(0, +)
+        try await TaskBenchmark.concurrently(pairs) { core, actor in
+            try await calls(core, actor, perActor, className: className, withArg: withArg)
+            return perActor
         }
     }
 

@@ -66,6 +66,15 @@ enum TaskBenchmark {
         return out
     }
 
+    /// Runs `body` for every item at once (the multi-client and n:n figures); returns the sum of
+    /// the operation counts they report.
+    static func concurrently<T: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async throws -> Int) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for item in items { group.addTask { try await body(item) } }
+            return try await group.reduce(0, +)
+        }
+    }
+
     static func check(_ results: [ObjectFetch]) throws {
         for r in results {
             if case .value = r { continue }
@@ -185,14 +194,9 @@ enum TaskBenchmark {
             if wanted("multi client put calls") {
                 let value = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
                 figures.append(("multi client put calls per second", try await rate {
-                    try await withThrowingTaskGroup(of: Int.self) { group in
-                        for x in drivers {
-                            group.addTask {
-                                for _ in 0..<100 { _ = try await x.core.put(value) }
-                                return 100
-                            }
-                        }
-                        return try await group.reduce(0, +)
+                    try await concurrently(drivers) { x in
+                        for _ in 0..<100 { _ = try await x.core.put(value) }
+                        return 100
                     }
                 }))
             }
@@ -200,14 +204,9 @@ enum TaskBenchmark {
                 let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 16 << 20) }.serializedData()
                 let gb = Double(big.count) / 1e9
                 figures.append(("multi client put gigabytes per second", try await rate(seconds: 2) {
-                    try await withThrowingTaskGroup(of: Int.self) { group in
-                        for x in drivers {
-                            group.addTask {
-                                _ = try await x.core.put(big)
-                                return 1
-                            }
-                        }
-                        return try await group.reduce(0, +)
+                    try await concurrently(drivers) { x in
+                        _ = try await x.core.put(big)
+                        return 1
                     }
                 }.map { $0 * gb }))
             }
@@ -220,16 +219,11 @@ enum TaskBenchmark {
                 try check(await x.core.get(try await (0..<10).asyncMap { _ in try await x.core.submitTask(noop)[0] }, timeout: .seconds(60)))
             }
             figures.append(("multi client tasks async per second", try await rate {
-                try await withThrowingTaskGroup(of: Int.self) { group in
-                    for x in drivers {
-                        group.addTask {
-                            var ids: [ObjectID] = []
-                            for _ in 0..<250 { ids.append(try await x.core.submitTask(noop)[0]) }
-                            try check(await x.core.get(ids, timeout: .seconds(120)))
-                            return 250
-                        }
-                    }
-                    return try await group.reduce(0, +)
+                try await concurrently(drivers) { x in
+                    var ids: [ObjectID] = []
+                    for _ in 0..<250 { ids.append(try await x.core.submitTask(noop)[0]) }
+                    try check(await x.core.get(ids, timeout: .seconds(120)))
+                    return 250
                 }
             }))
             for x in drivers { await finish(x) }
