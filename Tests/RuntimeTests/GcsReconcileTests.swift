@@ -29,6 +29,15 @@ struct GcsReconcileTests {
         return g
     }
 
+    /// A fresh directory for one test's database, and a GCS configuration using it.
+    static func session() throws -> (dir: String, path: String, config: GcsConfig) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/gcs.sqlite"
+        return (dir, path, GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
+                                     token: "t", databasePath: path))
+    }
+
     static func held(_ g: PlacementGroupID) -> Swiftray_HeldBundle {
         var b = Swiftray_HeldBundle()
         b.placementGroupID = Data(g.bytes)
@@ -55,10 +64,8 @@ struct GcsReconcileTests {
 
     @Test("a re-registering raylet is told to give back unknown bundles and end unknown actor workers; lost bundles and dead actor workers are rescheduled")
     func reconcile() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, path, config) = try Self.session()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/gcs.sqlite"
         var total = ResourceSet()
         total["CPU"] = ResourceQuantity(units: 4)
         let kept = try Self.group(1, state: .created)
@@ -75,8 +82,6 @@ struct GcsReconcileTests {
             try store.saveActor(Self.actor(2, worker: 0x22, state: .alive))  // still running
             try store.saveActor(Self.actor(3, worker: 0, state: .pendingCreation))
         }
-        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
-                               token: "t", databasePath: path)
         let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
         #expect(await gcs.recovery.gateOpen == false, "a GCS with ALIVE nodes waits for them")
 
@@ -127,11 +132,8 @@ struct GcsReconcileTests {
 
     @Test("a live GCS does not reconcile a raylet that registers again after a blip: its snapshot may predate calls in flight")
     func liveGcsIgnoresSnapshot() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, _, config) = try Self.session()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
-                               token: "t", databasePath: dir + "/gcs.sqlite")
         let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
         #expect(await gcs.recovery.gateOpen, "a fresh database has nothing to wait for")
         var total = ResourceSet()
@@ -154,15 +156,11 @@ struct GcsReconcileTests {
 
     @Test("a ray.kill sent again to a restarted GCS (its answer was lost) is not carried out twice")
     func killSentAgain() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, path, config) = try Self.session()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/gcs.sqlite"
         let actor = Self.actor(1, worker: 0x11, state: .alive)
         let id = ActorID(uncheckedBytes: [UInt8](actor.actorID))
         do { try GcsStore(path: path).saveActor(actor) }
-        let config = GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
-                               token: "t", databasePath: path)
         func kill(_ gcs: GcsServer, _ killID: UInt8) async throws {
             var request = Swiftray_KillActorRequest()
             request.actorID = actor.actorID
