@@ -100,6 +100,10 @@ public final class GcsConnection: Sendable {
         let address = "\(host):\(port)"
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RpcClient, any Error>) in
             slot.withLockedValue { $0 = continuation }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                take()?.resume(throwing: RuntimeError.unreachable(address: address, reason: "the GCS did not come back within \(limit)."))
+            }
             Task {
                 do {
                     let client = try await self.reconnected(replacing: old)
@@ -107,10 +111,7 @@ public final class GcsConnection: Sendable {
                 } catch {
                     take()?.resume(throwing: error)
                 }
-            }
-            Task {
-                try? await Task.sleep(for: limit)
-                take()?.resume(throwing: RuntimeError.unreachable(address: address, reason: "the GCS did not come back within \(limit)."))
+                timer.cancel()  // nothing left for it to end
             }
         }
     }
