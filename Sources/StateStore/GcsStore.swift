@@ -13,6 +13,10 @@ public final class GcsStore: Sendable {
     private let pool: DatabasePool
     public let path: String
     public let retention: Int
+    private let terminalRows = TerminalRowCounts()
+
+    /// The tables whose rows end in a terminal state, kept up to `retention` each.
+    private static let terminalStates = [("node", "DEAD"), ("placement_group", "REMOVED"), ("actor", "DEAD")]
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     public init(path: String, retention: Int = 10_000) throws(StateStoreError) {
@@ -27,6 +31,11 @@ public final class GcsStore: Sendable {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
+            try pool.read { db in
+                for (table, state) in Self.terminalStates {
+                    terminalRows[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE state = ?", arguments: [state]) ?? 0
+                }
+            }
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error) + Self.diagnose(path: path))
         }
@@ -97,6 +106,16 @@ public final class GcsStore: Sendable {
                     data BLOB NOT NULL);
                 """)
         }
+        m.registerMigration("v4-indexes") { db in
+            // Creation order (`MAX(seq)` for a new row) and the oldest terminal rows (trimming)
+            // come from indexes, so a write costs the same however many rows a table keeps.
+            for table in ["node", "placement_group", "actor"] {
+                try db.execute(sql: """
+                    CREATE INDEX \(table)_seq ON \(table) (seq);
+                    CREATE INDEX \(table)_state_seq ON \(table) (state, seq);
+                    """)
+            }
+        }
         return m
     }
 
@@ -107,12 +126,8 @@ public final class GcsStore: Sendable {
     public func saveActor(_ actor: Swiftray_ActorRecord) throws(StateStoreError) {
         let key = actor.actorID.map { String(format: "%02x", $0) }.joined()
         let data = try Self.encode(actor, what: "actor \(key)")
-        try write("save actor \(key)") { db in
-            try Self.upsert(db, table: "actor", keyColumn: "actor_id", key: key, state: actor.state, data: data)
-            if actor.state == "DEAD" {
-                try Self.trim(db, table: "actor", stateColumn: "state", deadValue: "DEAD", order: "seq", keep: self.retention)
-            }
-        }
+        try save("save actor \(key)", table: "actor", keyColumn: "actor_id", key: key, state: actor.state,
+                 terminal: "DEAD", data: data)
     }
 
     // MARK: placement groups
@@ -120,13 +135,8 @@ public final class GcsStore: Sendable {
     /// Inserts or replaces a placement group row (every state change).
     public func savePlacementGroup(_ group: PlacementGroupInfo) throws(StateStoreError) {
         let data = try Self.encode(group.record, what: "placement group \(group.id)")
-        try write("save placement group \(group.id)") { db in
-            try Self.upsert(db, table: "placement_group", keyColumn: "placement_group_id", key: group.id.hex,
-                            state: group.state.rawValue, data: data)
-            if group.state == .removed {
-                try Self.trim(db, table: "placement_group", stateColumn: "state", deadValue: "REMOVED", order: "seq", keep: self.retention)
-            }
-        }
+        try save("save placement group \(group.id)", table: "placement_group", keyColumn: "placement_group_id",
+                 key: group.id.hex, state: group.state.rawValue, terminal: "REMOVED", data: data)
     }
 
     // MARK: nodes
@@ -134,10 +144,8 @@ public final class GcsStore: Sendable {
     /// Inserts or replaces a node row (registration or any state change).
     public func saveNode(_ node: NodeInfo) throws(StateStoreError) {
         let data = try Self.encode(node.record, what: "node \(node.nodeID)")
-        try write("save node \(node.nodeID)") { db in
-            try Self.upsert(db, table: "node", keyColumn: "node_id", key: node.nodeID.hex, state: node.state.rawValue, data: data)
-            if node.state == .dead { try Self.trim(db, table: "node", stateColumn: "state", deadValue: "DEAD", order: "seq", keep: self.retention) }
-        }
+        try save("save node \(node.nodeID)", table: "node", keyColumn: "node_id", key: node.nodeID.hex,
+                 state: node.state.rawValue, terminal: "DEAD", data: data)
     }
 
     // MARK: jobs
@@ -165,7 +173,7 @@ public final class GcsStore: Sendable {
         try write("save job \(job.jobID)") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO job (job_id, counter, status, data) VALUES (?, ?, ?, ?)",
                            arguments: [job.jobID.hex, Int64(job.jobID.counter), job.status.rawValue, data])
-            if job.status.isTerminal { try Self.trim(db, table: "job", stateColumn: "status", deadValue: nil, order: "counter", keep: self.retention) }
+            if job.status.isTerminal { try Self.trimJobs(db, keep: self.retention) }
         }
     }
 
@@ -267,23 +275,40 @@ public final class GcsStore: Sendable {
     }
 
     /// Inserts or replaces a row of a `(<key>, seq, state, data)` table, keeping its original
-    /// `seq` (creation order) when it exists.
-    private static func upsert(_ db: Database, table: String, keyColumn: String, key: String, state: String, data: Data) throws {
-        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM \(table) WHERE \(keyColumn) = ?", arguments: [key])
-            ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM \(table)") ?? 0) + 1)
-        try db.execute(sql: "INSERT OR REPLACE INTO \(table) (\(keyColumn), seq, state, data) VALUES (?, ?, ?, ?)",
-                       arguments: [key, seq, state, data])
+    /// `seq` (creation order) when it exists, in one transaction that also drops the oldest
+    /// `terminal` rows beyond `retention`. Statements are prepared once per connection.
+    private func save(_ operation: String, table: String, keyColumn: String, key: String, state: String,
+                      terminal: String, data: Data) throws(StateStoreError) {
+        let counted = terminalRows[table]
+        let after: Int = try write(operation) { db in
+            let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, state FROM \(table) WHERE \(keyColumn) = ?"),
+                                            arguments: [key])
+            let seq: Int64 = try previous?["seq"]
+                ?? ((Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM \(table)")) ?? 0) + 1)
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(keyColumn), seq, state, data) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [key, seq, state, data])
+            let was: String? = previous?["state"]
+            var count = counted + (state == terminal ? 1 : 0) - (was == terminal ? 1 : 0)
+            if count > retention {
+                try db.cachedStatement(sql: """
+                    DELETE FROM \(table) WHERE rowid IN (
+                        SELECT rowid FROM \(table) WHERE state = ? ORDER BY seq LIMIT ?)
+                    """).execute(arguments: [terminal, count - retention])
+                count = retention
+            }
+            return count
+        }
+        terminalRows[table] = after
     }
 
-    /// Drops the oldest terminal rows beyond `keep`.
-    private static func trim(_ db: Database, table: String, stateColumn: String, deadValue: String?,
-                             order: String, keep: Int) throws {
-        let condition = deadValue.map { "\(stateColumn) = '\($0)'" } ?? "\(stateColumn) != 'RUNNING'"
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)") ?? 0
+    /// Drops the oldest ended jobs beyond `keep` (jobs end far less often than groups or
+    /// actors change, so counting them here is cheap).
+    private static func trimJobs(_ db: Database, keep: Int) throws {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE status != 'RUNNING'") ?? 0
         guard count > keep else { return }
         try db.execute(sql: """
-            DELETE FROM \(table) WHERE rowid IN (
-                SELECT rowid FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ?)
+            DELETE FROM job WHERE rowid IN (
+                SELECT rowid FROM job WHERE status != 'RUNNING' ORDER BY counter LIMIT ?)
             """, arguments: [count - keep])
     }
 

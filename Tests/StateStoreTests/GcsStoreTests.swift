@@ -121,6 +121,31 @@ struct GcsStoreTests {
         #expect(snap.nodes.filter { $0.state == .dead }.map(\.nodeID) == [dead[2].nodeID, dead[3].nodeID])
     }
 
+
+    @Test("retention counts a row saved dead twice once, and keeps its count across reopening")
+    func retentionCountsSurviveReopen() throws {
+        let dir = try TempDir()
+        var dead: [NodeInfo] = []
+        do {
+            let store = try GcsStore(path: dir.dbPath, retention: 3)
+            for seed in UInt64(1)...3 {
+                var n = node(seed)
+                try n.markDead(reason: .unexpectedTermination, message: "", timeMs: Int64(seed))
+                try store.saveNode(n)
+                try store.saveNode(n)  // the same dead row again: still three dead rows
+                dead.append(n)
+            }
+            #expect(try store.loadSnapshot().nodes.map(\.nodeID) == dead.map(\.nodeID))
+        }
+        // Reopened, the store knows it already holds three dead nodes: one more drops the oldest.
+        let store = try GcsStore(path: dir.dbPath, retention: 3)
+        var n = node(4)
+        try store.saveNode(n)
+        #expect(try store.loadSnapshot().nodes.count == 4)
+        try n.markDead(reason: .unexpectedTermination, message: "", timeMs: 4)
+        try store.saveNode(n)
+        #expect(try store.loadSnapshot().nodes.map(\.nodeID) == [dead[1].nodeID, dead[2].nodeID, n.nodeID])
+    }
     @Test("retention drops the oldest finished jobs, never running ones")
     func jobRetention() throws {
         let dir = try TempDir()

@@ -172,27 +172,32 @@ extension GcsServer {
 
     // MARK: scheduling
 
-    /// Starts draining the queue unless an attempt is already running.
+    /// Starts draining the queue unless a drain is already under way.
     func kickPlacementGroupScheduler() {
         guard recovery.gateOpen, !pgScheduling, !pgQueue.isEmpty else { return }
         pgScheduling = true
-        Task { await self.drainPlacementGroupQueue() }
+        Task { self.drainPlacementGroupQueue() }
     }
 
-    private func drainPlacementGroupQueue() async {
+    /// Decides every due group in queue order. Decisions are made one at a time on the GCS's
+    /// view (each placed group's bundles are taken out of it at once), while the reservations
+    /// that follow run concurrently: a group's two-phase commit no longer holds up the next
+    /// group's decision.
+    private func drainPlacementGroupQueue() {
         defer { pgScheduling = false }
         while true {
             let now = ContinuousClock.now
             guard let next = pgQueue.indices.min(by: { pgQueue[$0].rank < pgQueue[$1].rank }),
                   pgQueue[next].rank <= now else { return }
-            let id = pgQueue.remove(at: next).id
-            await attempt(id)
+            attempt(pgQueue.remove(at: next).id)
         }
     }
 
-    /// One scheduling attempt for one group.
-    private func attempt(_ id: PlacementGroupID) async {
-        guard var group = tables.groups[id], group.state == .pending || group.state == .rescheduling else { return }
+    /// One scheduling attempt for one group: a decision, and when it places the group, its
+    /// reservation started in the background.
+    private func attempt(_ id: PlacementGroupID) {
+        guard var group = tables.groups[id], group.state == .pending || group.state == .rescheduling,
+              pgReserving[id] == nil else { return }
         do {
             try group.recordAttempt(nowNs: Self.nowNs())
             tables.put(group)
@@ -208,7 +213,13 @@ extension GcsServer {
             case .retryLater(let reason):
                 try fail(&group, infeasible: false, reason: reason)
             case .placed(let placement):
-                try await reserve(id, placement: placement)
+                // Taken out of the GCS's view now, so the next decision does not count on them;
+                // the raylets' next reports confirm it.
+                var byNode: [NodeID: ResourceSet] = [:]
+                for (index, node) in placement { byNode[node, default: ResourceSet()].add(group.bundles[index].resources.set) }
+                for (node, resources) in byNode { adjustAvailable(node, by: resources, returning: false) }
+                pgReserving[id] = byNode
+                Task { await self.reserve(id, placement: placement) }
             }
         } catch {
             logger.error("Scheduling placement group \(id.hex) failed: \(error)")
@@ -229,11 +240,29 @@ extension GcsServer {
         logger.info("Placement group \(group.id.hex) not placed (\(infeasible ? "infeasible" : "no resources yet")): \(reason)")
     }
 
-    /// Two-phase commit of a placement decision. Once every node has prepared, the bundles are
-    /// also deducted from the GCS's view of those nodes at once, so the next group is not
-    /// scheduled onto resources the raylets already hold (their next report confirms it).
-    private func reserve(_ id: PlacementGroupID, placement: [Int: NodeID]) async throws {
-        guard let group = tables.groups[id] else { return }
+    /// Two-phase commit of a placement decision whose bundles `attempt` already took out of the
+    /// GCS's view (`pgReserving`); they are given back if the reservation does not go through.
+    private func reserve(_ id: PlacementGroupID, placement: [Int: NodeID]) async {
+        do {
+            try await twoPhaseCommit(id, placement: placement)
+        } catch {
+            logger.error("Reserving placement group \(id.hex) failed: \(error)")
+            returnReserving(id)
+            pgQueue.append((ContinuousClock.now + .seconds(1), id))
+            kickPlacementGroupScheduler()
+        }
+    }
+
+    /// Gives back to the GCS's view what `attempt` took out for a reservation that ended
+    /// without the group being prepared.
+    private func returnReserving(_ id: PlacementGroupID) {
+        for (node, resources) in pgReserving.removeValue(forKey: id) ?? [:] {
+            adjustAvailable(node, by: resources, returning: true)
+        }
+    }
+
+    private func twoPhaseCommit(_ id: PlacementGroupID, placement: [Int: NodeID]) async throws {
+        guard let group = tables.groups[id] else { return returnReserving(id) }
         var byNode: [NodeID: [BundleSpec]] = [:]
         for (index, node) in placement { byNode[node, default: []].append(group.bundles[index]) }
         // Phase 1: prepare on every chosen node.
@@ -247,20 +276,21 @@ extension GcsServer {
             prepared.append(node)
         }
         guard var current = tables.groups[id], current.state != .removed, failure == nil else {
+            returnReserving(id)
             for node in prepared {
                 _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: byNode[node] ?? [], all: false)
             }
             if var g = tables.groups[id], g.state != .removed {
                 try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
+                kickPlacementGroupScheduler()
             }
             return
         }
         try current.markPrepared(nodes: placement)
         try store.savePlacementGroup(current)
         tables.put(current)
-        for (node, bundles) in byNode {
-            adjustAvailable(node, by: bundles.reduce(into: ResourceSet()) { $0.add($1.resources.set) }, returning: false)
-        }
+        // From here the group's own bundles account for the resources (removal gives them back).
+        pgReserving[id] = nil
         // Commit the surviving bundles too: a group that was PREPARED when it lost a bundle (a
         // node died, or a GCS restart found it half-done) has survivors that are only prepared.
         // Committing a committed bundle is a no-op on the raylet.
@@ -380,13 +410,13 @@ extension GcsServer {
         if let g = tables.groups[id], g.state == .pending || g.state == .prepared || g.state == .rescheduling {
             let token = UUID()
             await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                pgWaiters[id, default: [:]][token] = c
-                if timeoutMs >= 0 {
-                    Task {
-                        try? await Task.sleep(for: .milliseconds(timeoutMs))
-                        await self.wakeOne(id, token)
-                    }
+                // The timer is cancelled when the group settles first, so settled waits leave
+                // no sleeping tasks behind.
+                let timer = timeoutMs < 0 ? nil : Task {
+                    try await Task.sleep(for: .milliseconds(timeoutMs))
+                    self.wakeOne(id, token)
                 }
+                pgWaiters[id, default: [:]][token] = (c, timer)
             }
         }
         var reply = Swiftray_WaitPlacementGroupReadyReply()
@@ -396,12 +426,15 @@ extension GcsServer {
     }
 
     private func wakeWaiters(_ id: PlacementGroupID) {
-        for c in (pgWaiters.removeValue(forKey: id) ?? [:]).values { c.resume() }
+        for (c, timer) in (pgWaiters.removeValue(forKey: id) ?? [:]).values {
+            timer?.cancel()
+            c.resume()
+        }
     }
 
     /// A waiter's timeout: resumes it if it is still waiting.
     private func wakeOne(_ id: PlacementGroupID, _ token: UUID) {
-        guard let c = pgWaiters[id]?.removeValue(forKey: token) else { return }
+        guard let (c, _) = pgWaiters[id]?.removeValue(forKey: token) else { return }
         if pgWaiters[id]?.isEmpty == true { pgWaiters[id] = nil }
         c.resume()
     }

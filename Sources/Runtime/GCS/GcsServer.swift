@@ -14,13 +14,16 @@ public actor GcsServer: RpcService {
     var tables: GcsTables
     private var lastReport: [NodeID: ContinuousClock.Instant] = [:]
     /// Placement groups waiting to be scheduled, with the earliest time to try (rank); RESCHEDULING
-    /// groups go first. One group is scheduled at a time.
+    /// groups go first. Groups are decided one at a time, in rank order; their reservations run
+    /// concurrently.
     var pgQueue: [(rank: ContinuousClock.Instant, id: PlacementGroupID)] = []
     /// Groups that cannot fit even the idle cluster; retried when a node joins.
     var infeasibleGroups: [PlacementGroupID] = []
     var pgScheduling = false
+    /// Groups whose reservation is under way, with what `attempt` took out of each node in the view for them.
+    var pgReserving: [PlacementGroupID: [NodeID: ResourceSet]] = [:]
     /// Callers of `gcs.WaitPlacementGroupReady`, woken when the group is CREATED or REMOVED.
-    var pgWaiters: [PlacementGroupID: [UUID: CheckedContinuation<Void, Never>]] = [:]
+    var pgWaiters: [PlacementGroupID: [UUID: (waiter: CheckedContinuation<Void, Never>, timer: Task<Void, any Error>?)]] = [:]
     /// Connections to raylets for the two-phase commit, opened on first use.
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Driver connections and the job each registered.
