@@ -380,7 +380,7 @@ _swiftray_microbenchmark() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--filter --format --rounds --samples)
+    non_repeating_options=(--filter --format --address --temp-dir --trials --trial-seconds --rounds --samples)
     __swiftray_offer_flags_options 0
 
     # Offer option value completions
@@ -390,6 +390,18 @@ _swiftray_microbenchmark() {
         ;;
     '--format')
         __swiftray_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--address')
+        return
+        ;;
+    '--temp-dir')
+        return
+        ;;
+    '--trials')
+        return
+        ;;
+    '--trial-seconds')
         return
         ;;
     '--rounds')

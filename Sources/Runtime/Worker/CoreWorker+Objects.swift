@@ -7,12 +7,14 @@ extension CoreWorker {
     /// object store.
     public static var inlineLimit: Int { 100 * 1024 }
 
-    /// `ray.put`: stores a serialized value owned by this process.
-    public func put(_ bytes: Data) async throws -> ObjectID {
+    /// `ray.put`: stores a serialized value owned by this process. Small values stay in this
+    /// process (inline) unless `inObjectStore`, which writes every value into the node's object
+    /// store as Ray's `ray.put` does (the microbenchmark's "(Plasma Store)" figures).
+    public func put(_ bytes: Data, inObjectStore: Bool = false) async throws -> ObjectID {
         let id = nextPutID()
         objects.addPending(id, origin: .put)
         do {
-            objects.resolve(id, .ready(try await store(id, bytes)))
+            objects.resolve(id, .ready(try await store(id, bytes, inObjectStore: inObjectStore)))
         } catch {
             objects.resolve(id, .failed(Self.systemError("ObjectStoreFullError", "\(error)")))
             throw error
@@ -20,10 +22,11 @@ extension CoreWorker {
         return id
     }
 
-    /// Keeps a serialized value: inline when small, else as a file in this node's object store.
-    public func store(_ id: ObjectID, _ bytes: Data) async throws -> Swiftray_ObjectPayload {
+    /// Keeps a serialized value: inline when small (unless `inObjectStore`), else as a file in
+    /// this node's object store.
+    public func store(_ id: ObjectID, _ bytes: Data, inObjectStore: Bool = false) async throws -> Swiftray_ObjectPayload {
         var payload = Swiftray_ObjectPayload()
-        if bytes.count < Self.inlineLimit {
+        if bytes.count < Self.inlineLimit && !inObjectStore {
             payload.inlineData = bytes
             return payload
         }
@@ -46,6 +49,21 @@ extension CoreWorker {
         location.size = Int64(bytes.count)
         payload.location = location
         return payload
+    }
+
+    /// Frees owned objects at once: forgets them and has the raylets holding their copies in an
+    /// object store delete them. Later gets of them fail as freed.
+    public func free(_ ids: [ObjectID]) async throws {
+        var byRaylet: [String: (host: String, port: Int, ids: [Data])] = [:]
+        for (id, location) in objects.remove(ids) {
+            let key = "\(location.rayletHost):\(location.rayletPort)"
+            byRaylet[key, default: (location.rayletHost, Int(location.rayletPort), [])].ids.append(Data(id.bytes))
+        }
+        for (host, port, ids) in byRaylet.values {
+            var request = Swiftray_FreeObjectsRequest()
+            request.objectIds = ids
+            let _: Swiftray_Empty = try await pool.client(host: host, port: port).call("raylet.FreeObjects", request)
+        }
     }
 
     /// Writes `bytes` to a new file with plain POSIX calls (one pass, no temporary copy).

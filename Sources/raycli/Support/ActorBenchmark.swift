@@ -84,13 +84,13 @@ enum ActorBenchmark {
         }
     }
 
-    static func run(paths: SessionPaths, wanted: (String) -> Bool) async throws -> [(String, [Double])] {
+    static func run(_ cluster: BenchmarkCluster, timing: BenchmarkTiming, wanted: (String) -> Bool) async throws -> [(String, [Double])] {
         var figures: [(String, [Double])] = []
         func measure(_ name: String, _ body: () async throws -> Int) async throws {
             guard wanted(name) else { return }
-            figures.append(("\(name) per second", try await TaskBenchmark.rate(body)))
+            figures.append(("\(name) per second", try await timing.rates(body)))
         }
-        let d = try await TaskBenchmark.driver(paths: paths)
+        let d = try await TaskBenchmark.driver(cluster)
         let core = d.core
         for className in [plain, async] {
             let prefix = className == plain ? "actor" : "async-actor"
@@ -134,14 +134,12 @@ enum ActorBenchmark {
                 for (_, a) in many { try await core.killActor(a, noRestart: true) }
             }
         }
-        if wanted("actor creation") {
-            figures.append(("actor creation per second", try await TaskBenchmark.rate(seconds: 2) {
-                var made: [ActorID] = []
-                for _ in 0..<4 { made.append(try await create(core)) }
-                for a in made { try await calls(core, a, 1) }
-                for a in made { try await core.killActor(a, noRestart: true) }
-                return made.count
-            }))
+        try await measure("actor creation") {
+            var made: [ActorID] = []
+            for _ in 0..<4 { made.append(try await create(core)) }
+            for a in made { try await calls(core, a, 1) }
+            for a in made { try await core.killActor(a, noRestart: true) }
+            return made.count
         }
         await TaskBenchmark.finish(d)
         // n:n: four drivers (core workers of their own jobs), each calling its own actor.
@@ -151,7 +149,7 @@ enum ActorBenchmark {
             var drivers: [TaskBenchmark.Driver] = []
             var pairs: [(CoreWorker, ActorID)] = []
             for _ in 0..<4 {
-                let x = try await TaskBenchmark.driver(paths: paths)
+                let x = try await TaskBenchmark.driver(cluster)
                 let a = try await create(x.core, className)
                 try await calls(x.core, a, 10, className: className)
                 drivers.append(x)

@@ -1,36 +1,32 @@
 import ClusterState
 import Foundation
 
-/// One measured figure: its samples, the headline value (median or max), mean and stdev.
+/// One measured figure: its samples (one per trial, or per call for latencies), their mean and
+/// standard deviation (population, as Ray's `numpy.std`).
 struct BenchmarkResult {
     let name: String
     let values: [Double]
-    /// `median` or `max`: which statistic is the headline value.
-    let summary: String
-
-    var headline: Double {
-        let sorted = values.sorted()
-        if summary == "max" { return sorted.last ?? 0 }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
 
     var mean: Double { values.reduce(0, +) / Double(max(1, values.count)) }
 
     var stdev: Double {
         guard values.count > 1 else { return 0 }
         let m = mean
-        return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+        return (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count)).squareRoot()
     }
 
-    /// `name value +- stdev (summary of n)`, as `ray microbenchmark` prints its lines.
+    /// `name mean +- stdev`, each rounded to two decimals and printed as Python prints a float,
+    /// exactly as `ray microbenchmark` prints its lines (`... per second 981.21 +- 10.3`).
     var line: String {
-        "\(name) \(String(format: "%.3f", headline)) +- \(String(format: "%.3f", stdev)) (\(summary) of \(values.count))"
+        "\(name) \(PythonFloat.repr(Self.rounded(mean))) +- \(PythonFloat.repr(Self.rounded(stdev)))"
     }
+
+    /// `round(x, 2)`.
+    static func rounded(_ x: Double) -> Double { (x * 100).rounded(.toNearestOrEven) / 100 }
 
     static func json(_ results: [BenchmarkResult]) -> String {
         let items = results.map { r in
-            "{\"name\": \(jsonString(r.name)), \"value\": \(PythonFloat.repr(r.headline)), \"stdev\": \(PythonFloat.repr(r.stdev)), \"statistic\": \(jsonString(r.summary)), \"samples\": \(r.values.count)}"
+            "{\"name\": \(jsonString(r.name)), \"mean\": \(PythonFloat.repr(r.mean)), \"stdev\": \(PythonFloat.repr(r.stdev)), \"samples\": \(r.values.count)}"
         }
         return "[" + items.joined(separator: ", ") + "]"
     }

@@ -2,50 +2,34 @@ import ClusterState
 import Foundation
 import Runtime
 
-/// `placement group create/removal`: one driver (a job) creates a one-bundle group, waits
-/// until it is CREATED and removes it, over and over, with several groups in flight at once.
-/// Reports rounds of create+remove per second and each creation's latency (create call until
-/// CREATED is observed).
+/// `placement group create/removal`, in the shape of Ray's `ray_perf.py`: one driver (a job)
+/// creates 100 one-bundle groups (`{"CPU": 0.001}` each, PACK), waits until each is CREATED,
+/// then removes them all; the figure counts groups per second. Driven from Swift over the wire
+/// protocol, so it measures the GCS, the raylet and the two-phase commit rather than the driver
+/// language.
 enum PlacementGroupBenchmark {
-    static let inFlight = 8
+    static let name = "placement group create/removal"
+    static let groupsPerRound = 100
 
-    static func run(paths: SessionPaths, seconds: Double) async throws -> (perSecond: [Double], latenciesMs: [Double]) {
-        let gcs = try await GcsClient.connect(explicitAddress: nil, paths: paths, peerKind: "driver")
+    static func run(_ cluster: BenchmarkCluster, timing: BenchmarkTiming) async throws -> [Double] {
+        let gcs = try await cluster.gcs()
         let job = try await gcs.addJob(namespace: "swiftray-microbenchmark", entrypoint: "swiftray microbenchmark",
                                        driverPid: getpid(), driverIp: gcs.address.host)
-        let request = PlacementGroupRequest(bundles: [OrderedResources(keys: ["CPU"], set: ResourceSet(doubles: ["CPU": 0.01]))],
+        let request = PlacementGroupRequest(bundles: [OrderedResources(keys: ["CPU"], set: ResourceSet(doubles: ["CPU": 0.001]))],
                                             strategy: .pack, name: "", isDetached: false)
-        var perSecond: [Double] = []
-        var latencies: [Double] = []
-        for _ in 0..<3 {
-            let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000 / 3))
-            let start = ContinuousClock.now
-            let (count, lat) = try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
-                for _ in 0..<inFlight {
-                    group.addTask {
-                        var n = 0
-                        var lat: [Double] = []
-                        while ContinuousClock.now < deadline {
-                            let t0 = ContinuousClock.now
-                            let pg = try await gcs.createPlacementGroup(job: job.jobID, namespace: job.namespace, request: request)
-                            _ = try await gcs.waitPlacementGroupReady(pg.id, timeout: 10)
-                            lat.append((ContinuousClock.now - t0).seconds * 1000)
-                            try await gcs.removePlacementGroup(pg.id)
-                            n += 1
-                        }
-                        return (n, lat)
-                    }
-                }
-                var total = 0
-                var all: [Double] = []
-                for try await (n, l) in group { total += n; all += l }
-                return (total, all)
+        let rates = try await timing.rates {
+            var groups: [PlacementGroupID] = []
+            for _ in 0..<groupsPerRound {
+                groups.append(try await gcs.createPlacementGroup(job: job.jobID, namespace: job.namespace, request: request).id)
             }
-            perSecond.append(Double(count) / (ContinuousClock.now - start).seconds)
-            latencies += lat
+            for id in groups where try await !gcs.waitPlacementGroupReady(id, timeout: 30).ready {
+                throw CommandFailure("Placement group \(id.hex) was not CREATED within 30 seconds.")
+            }
+            for id in groups { try await gcs.removePlacementGroup(id) }
+            return groups.count
         }
         try? await gcs.markJobFinished(job.jobID, status: .succeeded, message: "benchmark done")
         await gcs.close()
-        return (perSecond, latencies)
+        return rates
     }
 }

@@ -3,15 +3,23 @@ import Foundation
 import Runtime
 
 /// Task and object figures, driven from Swift through a core worker (the same code a driver's
-/// `f.remote()` / `ray.get` / `ray.put` use, without the driver language in the loop), against
-/// worker processes that run a trivial function in the interpreter:
+/// `f.remote()` / `ray.get` / `ray.put` / `ray.wait` use, without the driver language in the
+/// loop), against worker processes that run a trivial function in the interpreter. Shapes follow
+/// Ray's `ray_perf.py`:
+/// - `single client get/put calls (Plasma Store)`: a small value (`0`) in the node's object
+///   store, as Ray's `ray.put` always stores; `multi client put calls (Plasma Store)`: four
+///   drivers putting at once;
+/// - `single client get/put calls`, `multi client put calls`: the same small value kept in the
+///   owner's memory, which is where swiftray's `ray.put` keeps values under 100 KiB;
+/// - `single client put gigabytes` / `single client get gigabytes`: 64 MiB values through the
+///   object store (a get decodes the value, as a driver does); `multi client put gigabytes`:
+///   four drivers putting 16 MiB values at once;
 /// - `single client tasks sync`: submit one task, wait for its result, repeat;
-/// - `single client tasks async`: submit a batch of 1000, then wait for all;
-/// - `multi client tasks async`: four drivers (jobs) doing the async batch at once;
-/// - `single client put calls` / `single client get calls`: small (inline) objects;
-/// - `single client put gigabytes` / `single client get gigabytes`: 64 MiB objects through the
-///   node's object store (a get decodes the value, as a driver does).
-/// Each figure is a rate per second over rounds of about a second.
+/// - `single client tasks async` / `single client tasks and get batch`: submit 1000, get them
+///   all (counted per task, and per batch); `multi client tasks async`: four drivers doing so;
+/// - `single client wait 1k refs`: submit 1000, `ray.wait` one at a time until none is left;
+/// - `single client get object containing 10k refs`: get (and decode) a list of 10 000 refs.
+/// Freed as they go, so long runs stay within the object store.
 enum TaskBenchmark {
     struct Driver {
         let gcs: GcsClient
@@ -22,13 +30,15 @@ enum TaskBenchmark {
     static let function = "def swiftray_bench_noop():\n    return 1\n"
 
     /// Every figure this type measures (for `--filter`).
-    static let figureNames = ["single client tasks sync", "single client tasks async", "single client tasks and get batch",
-                              "single client wait 1k refs", "single client get object containing 10k refs", "multi client tasks async",
-                              "single client put calls", "single client get calls", "multi client put calls",
-                              "single client put gigabytes", "single client get gigabytes", "multi client put gigabytes"]
+    static let figureNames = ["single client get calls (Plasma Store)", "single client put calls (Plasma Store)",
+                              "multi client put calls (Plasma Store)", "single client get calls", "single client put calls",
+                              "multi client put calls", "single client put gigabytes", "single client get gigabytes",
+                              "single client tasks and get batch", "multi client put gigabytes",
+                              "single client get object containing 10k refs", "single client wait 1k refs",
+                              "single client tasks sync", "single client tasks async", "multi client tasks async"]
 
-    static func driver(paths: SessionPaths) async throws -> Driver {
-        let gcs = try await GcsClient.connect(explicitAddress: nil, paths: paths, peerKind: "driver")
+    static func driver(_ cluster: BenchmarkCluster) async throws -> Driver {
+        let gcs = try await cluster.gcs()
         let job = try await gcs.addJob(namespace: "swiftray-microbenchmark", entrypoint: "swiftray microbenchmark",
                                        driverPid: getpid(), driverIp: gcs.address.host)
         guard let node = try await gcs.allNodes().first(where: { $0.isHead && $0.state == .alive }) else {
@@ -36,7 +46,7 @@ enum TaskBenchmark {
         }
         let config = CoreWorkerConfig(workerID: WorkerID.driver(of: job.jobID), jobID: job.jobID, nodeID: node.nodeID,
                                       nodeIP: node.ip, isDriver: true, rayletHost: node.ip, rayletPort: node.nodeManagerPort,
-                                      token: AuthToken.find(paths: paths) ?? "")
+                                      token: AuthToken.find(paths: cluster.paths) ?? "")
         return Driver(gcs: gcs, core: try await CoreWorker.start(config: config, gcs: gcs), job: job)
     }
 
@@ -50,20 +60,6 @@ enum TaskBenchmark {
         TaskRequest(name: "swiftray_bench_noop", definitionSource: function, args: [], kwargNames: [], kwargs: [],
                     resources: ResourceSet(doubles: ["CPU": 1]), strategy: Swiftray_TaskStrategyData(), numReturns: 1,
                     maxRetries: 0, retryExceptions: false, placementGroupID: nil)
-    }
-
-    /// Runs `body` (which returns how many operations it did) for `rounds` rounds of `seconds`;
-    /// returns operations per second of each round.
-    static func rate(rounds: Int = 3, seconds: Double = 1, _ body: () async throws -> Int) async throws -> [Double] {
-        var out: [Double] = []
-        for _ in 0..<rounds {
-            let start = ContinuousClock.now
-            let deadline = start + .milliseconds(Int64(seconds * 1000))
-            var n = 0
-            while ContinuousClock.now < deadline { n += try await body() }
-            out.append(Double(n) / (ContinuousClock.now - start).seconds)
-        }
-        return out
     }
 
     /// Runs `body` for every item at once (the multi-client and n:n figures); returns the sum of
@@ -82,18 +78,58 @@ enum TaskBenchmark {
         }
     }
 
-    static func run(paths: SessionPaths, wanted: (String) -> Bool) async throws -> [(String, [Double])] {
+    static func run(_ cluster: BenchmarkCluster, timing: BenchmarkTiming, wanted: (String) -> Bool) async throws -> [(String, [Double])] {
         var figures: [(String, [Double])] = []
-        let d = try await driver(paths: paths)
+        func measure(_ name: String, _ body: () async throws -> Int) async throws {
+            guard wanted(name) else { return }
+            figures.append(("\(name) per second", try await timing.rates(body)))
+        }
+        let d = try await driver(cluster)
         let core = d.core
-        // Warm up: start the workers and load the function.
-        try check(await core.get(try await (0..<20).asyncMap { _ in try await core.submitTask(noop)[0] }, timeout: .seconds(60)))
-        if wanted("single client tasks sync") {
-            figures.append(("single client tasks sync per second", try await rate {
-                let id = try await core.submitTask(noop)[0]
-                try check(await core.get([id], timeout: .seconds(60)))
+        let small = try Swiftray_Value.with { $0.intValue = 0 }.serializedData()
+        for inObjectStore in [true, false] {
+            let suffix = inObjectStore ? " (Plasma Store)" : ""
+            let value = try await core.put(small, inObjectStore: inObjectStore)
+            try await measure("single client get calls" + suffix) {
+                try check(await core.get([value], timeout: .seconds(10)))
                 return 1
-            }))
+            }
+            try await measure("single client put calls" + suffix) {
+                var ids: [ObjectID] = []
+                for _ in 0..<100 { ids.append(try await core.put(small, inObjectStore: inObjectStore)) }
+                try await core.free(ids)
+                return 100
+            }
+        }
+        let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 64 << 20) }.serializedData()
+        let gigabytes = Double(big.count) / 1e9
+        var latest: ObjectID?
+        if wanted("single client put gigabytes") {
+            figures.append(("single client put gigabytes per second", try await timing.rates {
+                let id = try await core.put(big)
+                if let latest { try await core.free([latest]) }
+                latest = id
+                return 1
+            }.map { $0 * gigabytes }))
+        }
+        if wanted("single client get gigabytes") {
+            let id: ObjectID
+            if let latest { id = latest } else { id = try await core.put(big) }
+            latest = id
+            figures.append(("single client get gigabytes per second", try await timing.rates {
+                // Read the value as a driver does (decode it), not just map the file.
+                guard case .value(let bytes)? = await core.get([id], timeout: .seconds(60)).first,
+                      try Swiftray_Value(serializedBytes: bytes).stringValue.utf8.count == 64 << 20 else {
+                    throw CommandFailure("The large object came back wrong.")
+                }
+                return 1
+            }.map { $0 * gigabytes }))
+        }
+        if let latest { try await core.free([latest]) }
+        // Warm up: start the workers and load the function.
+        if ["single client tasks and get batch", "single client wait 1k refs", "single client tasks sync",
+            "single client tasks async"].contains(where: wanted) {
+            try check(await core.get(try await (0..<20).asyncMap { _ in try await core.submitTask(noop)[0] }, timeout: .seconds(60)))
         }
         // Submit 1000 tasks, get them all: Ray counts tasks for "tasks async" and batches for
         // "tasks and get batch".
@@ -102,31 +138,9 @@ enum TaskBenchmark {
             for _ in 0..<1000 { ids.append(try await core.submitTask(noop)[0]) }
             try check(await core.get(ids, timeout: .seconds(120)))
         }
-        if wanted("single client tasks async") {
-            figures.append(("single client tasks async per second", try await rate {
-                try await batch()
-                return 1000
-            }))
-        }
-        if wanted("single client tasks and get batch") {
-            figures.append(("single client tasks and get batch per second", try await rate {
-                try await batch()
-                return 1
-            }))
-        }
-        if wanted("single client wait 1k refs") {
-            // Ray's shape: submit 1000 tasks, then `ray.wait` one ready ref at a time until none
-            // is left; one round is one figure unit.
-            figures.append(("single client wait 1k refs per second", try await rate {
-                var notReady: [ObjectID] = []
-                for _ in 0..<1000 { notReady.append(try await core.submitTask(noop)[0]) }
-                while !notReady.isEmpty {
-                    let ready = await core.wait(notReady, numReturns: 1, timeout: .seconds(60))
-                    guard let first = ready.firstIndex(of: true) else { throw CommandFailure("ray.wait timed out.") }
-                    notReady.remove(at: first)
-                }
-                return 1
-            }))
+        try await measure("single client tasks and get batch") {
+            try await batch()
+            return 1
         }
         if wanted("single client get object containing 10k refs") {
             // A list of 10 000 ObjectRefs (each a small put object) stored as one object; the
@@ -143,91 +157,75 @@ enum TaskBenchmark {
                 })
             }
             let container = try await core.put(try Swiftray_Value.with { $0.listValue = list }.serializedData())
-            figures.append(("single client get object containing 10k refs per second", try await rate {
+            try await measure("single client get object containing 10k refs") {
                 guard case .value(let bytes)? = await core.get([container], timeout: .seconds(60)).first,
                       try Swiftray_Value(serializedBytes: bytes, options: WireDecoding.options).listValue.items.count == 10_000 else {
                     throw CommandFailure("The object containing 10 000 refs came back wrong.")
                 }
                 return 1
-            }))
-        }
-        if wanted("single client put calls") || wanted("single client get calls") {
-            let value = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
-            figures.append(("single client put calls per second", try await rate {
-                for _ in 0..<100 { _ = try await core.put(value) }
-                return 100
-            }))
-            let id = try await core.put(value)
-            if wanted("single client get calls") {
-                figures.append(("single client get calls per second", try await rate {
-                    for _ in 0..<100 { try check(await core.get([id], timeout: .seconds(10))) }
-                    return 100
-                }))
             }
         }
-        if wanted("single client put gigabytes") || wanted("single client get gigabytes") {
-            let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 64 << 20) }.serializedData()
-            var ids: [ObjectID] = []
-            let gb = Double(big.count) / 1e9
-            figures.append(("single client put gigabytes per second", try await rate(seconds: 2) {
-                ids.append(try await core.put(big))
-                if ids.count > 4 {
-                    // Stay within the object store: free the oldest copies.
-                    ids.removeFirst()
-                }
-                return 1
-            }.map { $0 * gb }))
-            let id = ids.last!
-            figures.append(("single client get gigabytes per second", try await rate(seconds: 2) {
-                // Read the value as a driver does (decode it), not just map the file.
-                guard case .value(let bytes)? = await core.get([id], timeout: .seconds(60)).first,
-                      try Swiftray_Value(serializedBytes: bytes).stringValue.utf8.count == 64 << 20 else {
-                    throw CommandFailure("The large object came back wrong.")
-                }
-                return 1
-            }.map { $0 * gb }))
+        try await measure("single client wait 1k refs") {
+            // Ray's shape: submit 1000 tasks, then `ray.wait` one ready ref at a time until none
+            // is left; one round is one figure unit.
+            var notReady: [ObjectID] = []
+            for _ in 0..<1000 { notReady.append(try await core.submitTask(noop)[0]) }
+            while !notReady.isEmpty {
+                let ready = await core.wait(notReady, numReturns: 1, timeout: .seconds(60))
+                guard let first = ready.firstIndex(of: true) else { throw CommandFailure("ray.wait timed out.") }
+                notReady.remove(at: first)
+            }
+            return 1
+        }
+        try await measure("single client tasks sync") {
+            let id = try await core.submitTask(noop)[0]
+            try check(await core.get([id], timeout: .seconds(60)))
+            return 1
+        }
+        try await measure("single client tasks async") {
+            try await batch()
+            return 1000
         }
         await finish(d)
-        if wanted("multi client put calls") || wanted("multi client put gigabytes") {
-            var drivers: [Driver] = []
-            for _ in 0..<4 { drivers.append(try await driver(paths: paths)) }
-            if wanted("multi client put calls") {
-                let value = try Swiftray_Value.with { $0.intValue = 1 }.serializedData()
-                figures.append(("multi client put calls per second", try await rate {
-                    try await concurrently(drivers) { x in
-                        for _ in 0..<100 { _ = try await x.core.put(value) }
-                        return 100
-                    }
-                }))
+        let multi = ["multi client put calls (Plasma Store)", "multi client put calls", "multi client put gigabytes",
+                     "multi client tasks async"]
+        guard multi.contains(where: wanted) else { return figures }
+        var drivers: [Driver] = []
+        for _ in 0..<4 { drivers.append(try await driver(cluster)) }
+        for inObjectStore in [true, false] {
+            try await measure("multi client put calls" + (inObjectStore ? " (Plasma Store)" : "")) {
+                try await concurrently(drivers) { x in
+                    var ids: [ObjectID] = []
+                    for _ in 0..<100 { ids.append(try await x.core.put(small, inObjectStore: inObjectStore)) }
+                    try await x.core.free(ids)
+                    return 100
+                }
             }
-            if wanted("multi client put gigabytes") {
-                let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 16 << 20) }.serializedData()
-                let gb = Double(big.count) / 1e9
-                figures.append(("multi client put gigabytes per second", try await rate(seconds: 2) {
-                    try await concurrently(drivers) { x in
-                        _ = try await x.core.put(big)
-                        return 1
-                    }
-                }.map { $0 * gb }))
-            }
-            for x in drivers { await finish(x) }
+        }
+        if wanted("multi client put gigabytes") {
+            let part = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 16 << 20) }.serializedData()
+            let gb = Double(part.count) / 1e9
+            figures.append(("multi client put gigabytes per second", try await timing.rates {
+                try await concurrently(drivers) { x in
+                    try await x.core.free([try await x.core.put(part)])
+                    return 1
+                }
+            }.map { $0 * gb }))
         }
         if wanted("multi client tasks async") {
-            var drivers: [Driver] = []
-            for _ in 0..<4 { drivers.append(try await driver(paths: paths)) }
             for x in drivers {
                 try check(await x.core.get(try await (0..<10).asyncMap { _ in try await x.core.submitTask(noop)[0] }, timeout: .seconds(60)))
             }
-            figures.append(("multi client tasks async per second", try await rate {
+            try await measure("multi client tasks async") {
                 try await concurrently(drivers) { x in
                     var ids: [ObjectID] = []
                     for _ in 0..<250 { ids.append(try await x.core.submitTask(noop)[0]) }
                     try check(await x.core.get(ids, timeout: .seconds(120)))
                     return 250
                 }
-            }))
-            for x in drivers { await finish(x) }
+            }
         }
+        for x in drivers { await finish(x) }
         return figures
     }
 }
