@@ -54,13 +54,20 @@ public struct ResourceSet: Hashable, Sendable, CustomStringConvertible {
     /// This set as the available amounts of a node whose total is `total`: every amount kept
     /// within 0 … its total (a name missing from `total` has a total of 0, so it is dropped).
     public func bounded(by total: ResourceSet) -> ResourceSet {
-        var out = ResourceSet()
-        for (name, amount) in amounts { out[name] = Swift.min(Swift.max(amount, .zero), total[name]) }
+        // Usually nothing is out of range: then the set is returned as it is, without copying
+        // (a node holding many placement groups has hundreds of names).
+        var out = self
+        for (name, amount) in amounts {
+            let limit = total[name]
+            if amount < .zero || amount > limit { out[name] = Swift.min(Swift.max(amount, .zero), limit) }
+        }
         return out
     }
 
     /// This set with negative amounts dropped.
-    public var withoutNegatives: ResourceSet { ResourceSet(amounts.filter { $0.value > .zero }) }
+    public var withoutNegatives: ResourceSet {
+        amounts.values.allSatisfy { $0 > .zero } ? self : ResourceSet(amounts.filter { $0.value > .zero })
+    }
 
     public static func + (a: ResourceSet, b: ResourceSet) -> ResourceSet { var r = a; r.add(b); return r }
     public static func - (a: ResourceSet, b: ResourceSet) -> ResourceSet { var r = a; r.subtract(b); return r }

@@ -34,7 +34,9 @@ public struct NodeCapacity: Sendable, Equatable {
             instances[name] = list
             amounts[name] = list.reduce(.zero, +)
         }
-        for name in amounts.names where Self.unitInstanceResources.contains(name) && instances[name] == nil {
+        // Only the few unit-instance names are looked up: a node holding many placement groups
+        // has hundreds of resource names, and this runs for every node on every decision.
+        for name in Self.unitInstanceResources where amounts.amounts[name] != nil && instances[name] == nil {
             instances[name] = Self.derivedInstances(amounts[name])
         }
         self.amounts = amounts
