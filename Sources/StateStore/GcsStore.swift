@@ -15,8 +15,8 @@ public final class GcsStore: Sendable {
     public let retention: Int
     private let terminalRows = TerminalRowCounts()
 
-    /// The tables whose rows end in a terminal state, kept up to `retention` each.
-    private static let terminalStates = [("node", "DEAD"), ("placement_group", "REMOVED"), ("actor", "DEAD")]
+    /// The tables whose rows end in a terminal state, with that state; kept up to `retention` each.
+    private static let terminalStates = ["node": "DEAD", "placement_group": "REMOVED", "actor": "DEAD"]
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     public init(path: String, retention: Int = 10_000) throws(StateStoreError) {
@@ -127,7 +127,7 @@ public final class GcsStore: Sendable {
         let key = actor.actorID.map { String(format: "%02x", $0) }.joined()
         let data = try Self.encode(actor, what: "actor \(key)")
         try save("save actor \(key)", table: "actor", keyColumn: "actor_id", key: key, state: actor.state,
-                 terminal: "DEAD", data: data)
+                 data: data)
     }
 
     // MARK: placement groups
@@ -136,7 +136,7 @@ public final class GcsStore: Sendable {
     public func savePlacementGroup(_ group: PlacementGroupInfo) throws(StateStoreError) {
         let data = try Self.encode(group.record, what: "placement group \(group.id)")
         try save("save placement group \(group.id)", table: "placement_group", keyColumn: "placement_group_id",
-                 key: group.id.hex, state: group.state.rawValue, terminal: "REMOVED", data: data)
+                 key: group.id.hex, state: group.state.rawValue, data: data)
     }
 
     // MARK: nodes
@@ -145,7 +145,7 @@ public final class GcsStore: Sendable {
     public func saveNode(_ node: NodeInfo) throws(StateStoreError) {
         let data = try Self.encode(node.record, what: "node \(node.nodeID)")
         try save("save node \(node.nodeID)", table: "node", keyColumn: "node_id", key: node.nodeID.hex,
-                 state: node.state.rawValue, terminal: "DEAD", data: data)
+                 state: node.state.rawValue, data: data)
     }
 
     // MARK: jobs
@@ -276,9 +276,10 @@ public final class GcsStore: Sendable {
 
     /// Inserts or replaces a row of a `(<key>, seq, state, data)` table, keeping its original
     /// `seq` (creation order) when it exists, in one transaction that also drops the oldest
-    /// `terminal` rows beyond `retention`. Statements are prepared once per connection.
+    /// terminal rows (`terminalStates`) beyond `retention`. Statements are prepared once per connection.
     private func save(_ operation: String, table: String, keyColumn: String, key: String, state: String,
-                      terminal: String, data: Data) throws(StateStoreError) {
+                      data: Data) throws(StateStoreError) {
+        let terminal = Self.terminalStates[table] ?? ""
         let counted = terminalRows[table]
         let after: Int = try write(operation) { db in
             let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, state FROM \(table) WHERE \(keyColumn) = ?"),

@@ -71,6 +71,14 @@ enum TaskBenchmark {
         }
     }
 
+    /// Puts `value` 100 times, then frees the copies (one put-calls step); returns 100.
+    static func putBurst(_ core: CoreWorker, _ value: Data, inObjectStore: Bool) async throws -> Int {
+        var ids: [ObjectID] = []
+        for _ in 0..<100 { ids.append(try await core.put(value, inObjectStore: inObjectStore)) }
+        try await core.free(ids)
+        return ids.count
+    }
+
     static func check(_ results: [ObjectFetch]) throws {
         for r in results {
             if case .value = r { continue }
@@ -95,10 +103,7 @@ enum TaskBenchmark {
                 return 1
             }
             try await measure("single client put calls" + suffix) {
-                var ids: [ObjectID] = []
-                for _ in 0..<100 { ids.append(try await core.put(small, inObjectStore: inObjectStore)) }
-                try await core.free(ids)
-                return 100
+                try await putBurst(core, small, inObjectStore: inObjectStore)
             }
         }
         let big = try Swiftray_Value.with { $0.stringValue = String(repeating: "x", count: 64 << 20) }.serializedData()
@@ -194,12 +199,7 @@ enum TaskBenchmark {
         for _ in 0..<4 { drivers.append(try await driver(cluster)) }
         for inObjectStore in [true, false] {
             try await measure("multi client put calls" + (inObjectStore ? " (Plasma Store)" : "")) {
-                try await concurrently(drivers) { x in
-                    var ids: [ObjectID] = []
-                    for _ in 0..<100 { ids.append(try await x.core.put(small, inObjectStore: inObjectStore)) }
-                    try await x.core.free(ids)
-                    return 100
-                }
+                try await concurrently(drivers) { x in try await putBurst(x.core, small, inObjectStore: inObjectStore) }
             }
         }
         if wanted("multi client put gigabytes") {
