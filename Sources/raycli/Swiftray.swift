@@ -19,4 +19,18 @@ struct Swiftray: AsyncParsableCommand {
             GcsServerCommand.self, RayletCommand.self, WorkerCommand.self,
         ]
     )
+
+    /// Runs the everyday `status`/`list`/`--version` lines straight away (`FastCommandLine`);
+    /// everything else goes through ArgumentParser.
+    static func main() async {
+        guard let command = FastCommandLine.parse(Array(CommandLine.arguments.dropFirst())) else {
+            await main(nil)
+            return
+        }
+        do {
+            try await command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,10 +1,8 @@
 import ArgumentParser
-import Foundation
-import ClusterState
-import Runtime
 
 /// `swiftray status`: the cluster's nodes, resource usage and pending demands, read live from
-/// the GCS at the time of the call.
+/// the GCS at the time of the call. (`FastCommandLine` runs the common forms without
+/// ArgumentParser; both end in `StatusInvocation`.)
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -15,18 +13,10 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("v"), .long], help: "Also show per-node usage and the GCS request time.")
     var verbose = false
 
+    /// What the parsed arguments ask for.
+    var invocation: StatusInvocation { StatusInvocation(cluster: cluster.target, verbose: verbose) }
+
     func run() async throws {
-        let gcs = try await cluster.connect()
-        defer { Task { await gcs.close() } }
-        let t0 = ContinuousClock.now
-        let report: ClusterState.ClusterStatusReport
-        do {
-            report = try await gcs.clusterStatus()
-        } catch {
-            throw Console.fail(error)
-        }
-        let elapsed = (ContinuousClock.now - t0).seconds
-        let renderer = StatusRenderer(verbose: verbose, timeZone: .current, gcsRequestTime: verbose ? elapsed : nil)
-        print(renderer.render(report))
+        try await invocation.run()
     }
 }

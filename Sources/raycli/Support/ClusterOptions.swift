@@ -8,12 +8,11 @@ struct ClusterOptions: ParsableArguments {
 
     @OptionGroup var temp: TempDirOption
 
+    /// The cluster these options name.
+    var target: ClusterTarget { ClusterTarget(address: address, tempDir: temp.tempDir) }
+
     /// Connects to the GCS, or fails with a clear message and exit status 1.
     func connect() async throws -> GcsClient {
-        do {
-            return try await GcsClient.connect(explicitAddress: address, paths: temp.paths, peerKind: "cli")
-        } catch {
-            throw Console.fail(error)
-        }
+        try await target.connect()
     }
 }
