@@ -15,7 +15,7 @@ public struct ClusterAddress: Sendable, Equatable {
 
     /// Parses `HOST:PORT` (also `[v6]:PORT`).
     public static func parse(_ text: String) throws -> ClusterAddress {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         guard let colon = trimmed.lastIndex(of: ":"), colon != trimmed.startIndex else {
             throw RuntimeError.invalidArgument("The address '\(text)' is not of the form HOST:PORT, e.g. 127.0.0.1:6379.")
         }
@@ -36,7 +36,7 @@ public struct ClusterAddress: Sendable, Equatable {
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClusterAddress {
         if let explicit, !explicit.isEmpty { return try parse(explicit) }
         if let env = environment["SWIFTRAY_ADDRESS"], !env.isEmpty { return try parse(env) }
-        if let text = FileSystem.read(paths.currentClusterFile), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let text = FileSystem.read(paths.currentClusterFile), !text.trimmingWhitespace().isEmpty {
             return try parse(text)
         }
         throw RuntimeError.unreachable(address: "a swiftray cluster",

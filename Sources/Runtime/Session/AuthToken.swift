@@ -14,7 +14,7 @@ public enum AuthToken {
         guard lstat(paths.tokenFile, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
               st.st_uid == geteuid(), st.st_mode & 0o077 == 0 else { return nil }
         guard let text = try? String(contentsOfFile: paths.tokenFile, encoding: .utf8) else { return nil }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = text.trimmingWhitespace()
         return token.isEmpty ? nil : token
     }
 

@@ -20,15 +20,19 @@ public enum CommandRunner {
         let pid = try spawn(executable, arguments, environment: environment, stdoutPath: outFile, stderrPath: errFile)
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var status: Int32 = 0
+        let started = ContinuousClock.now
         while true {
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid || (r < 0 && errno != EINTR) { break }
-            if ContinuousClock.now > deadline {
+            let now = ContinuousClock.now
+            if now > deadline {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 break
             }
-            usleep(1_000)
+            // Fine-grained at first, so a timed short command is not rounded up to the next
+            // millisecond; coarse for long ones.
+            usleep(now - started < .milliseconds(200) ? 100 : 1_000)
         }
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: exit, stdout: FileSystem.read(outFile) ?? "", stderr: FileSystem.read(errFile) ?? "")

@@ -102,11 +102,15 @@ public final class RpcClient: Sendable {
                                     group: any EventLoopGroup) async throws -> any Channel {
         let millis = Int64(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         do {
-            return try await ClientBootstrap(group: group)
+            let bootstrap = ClientBootstrap(group: group)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connectTimeout(.milliseconds(max(millis, 1)))
-                .connect(host: host, port: port).get()
+            // A numeric address (the usual case) needs no resolver thread and no Happy Eyeballs race.
+            if let address = try? SocketAddress(ipAddress: host, port: port) {
+                return try await bootstrap.connect(to: address).get()
+            }
+            return try await bootstrap.connect(host: host, port: port).get()
         } catch {
             throw RuntimeError.unreachable(address: "\(host):\(port)", reason: Self.describe(error))
         }

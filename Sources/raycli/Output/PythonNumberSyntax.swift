@@ -13,9 +13,7 @@ public enum PythonNumberSyntax {
               || (0x1c...0x1f).contains(b)) }) {
             return false
         }
-        var s = Substring.UnicodeScalarView(stripped(text))
-        if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
-        return isDigitRun(s)
+        return isDigitRun(unsigned(stripped(text)))
     }
 
     public static func isFloat(_ text: String) -> Bool {
@@ -23,39 +21,45 @@ public enum PythonNumberSyntax {
         if text.utf8.allSatisfy({ $0 < 0x80 }) && !text.utf8.allSatisfy({ floatCharacters.contains($0) }) {
             return false
         }
-        var s = Substring.UnicodeScalarView(stripped(text))
-        if let f = s.first, f == "+" || f == "-" { s.removeFirst() }
-        let lower = String(String.UnicodeScalarView(s)).lowercased()
+        let s = unsigned(stripped(text))
+        let lower = Substring(s).lowercased()
         if lower == "inf" || lower == "infinity" || lower == "nan" { return true }
         // mantissa [e exponent]
         var mantissa = s
         var exponent: Substring.UnicodeScalarView? = nil
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = Substring.UnicodeScalarView(s[..<e])
-            var ex = Substring.UnicodeScalarView(s[s.index(after: e)...])
-            if let f = ex.first, f == "+" || f == "-" { ex.removeFirst() }
-            exponent = ex
+            mantissa = s[..<e]
+            exponent = unsigned(s[s.index(after: e)...])
         }
         if let ex = exponent, !isDigitRun(ex) { return false }
         if let dot = mantissa.firstIndex(of: ".") {
-            let intPart = Substring.UnicodeScalarView(mantissa[..<dot])
-            let fracPart = Substring.UnicodeScalarView(mantissa[mantissa.index(after: dot)...])
+            let intPart = mantissa[..<dot]
+            let fracPart = mantissa[mantissa.index(after: dot)...]
             if intPart.isEmpty && fracPart.isEmpty { return false }
             return (intPart.isEmpty || isDigitRun(intPart)) && (fracPart.isEmpty || isDigitRun(fracPart))
         }
         return isDigitRun(mantissa)
     }
 
-    /// Python `str.strip()` whitespace removed from both ends.
     /// Every ASCII byte that can appear in a Python float literal (with `inf`/`nan` spellings
     /// and surrounding whitespace).
     private static let floatCharacters: Set<UInt8> = Set("0123456789+-._eEiInNfFtTyYaA \t\n\r\u{0b}\u{0c}\u{1c}\u{1d}\u{1e}\u{1f}".utf8)
 
+    /// Python `str.strip()` whitespace removed from both ends.
+    // Slicing, not `removeFirst()`: the mutating calls go through String's generic
+    // range-replacement path, whose first use costs a `list` call milliseconds of type lookups.
     static func stripped(_ text: String) -> Substring.UnicodeScalarView {
-        var s = Substring.UnicodeScalarView(text.unicodeScalars)
-        while let f = s.first, isPythonSpace(f) { s.removeFirst() }
-        while let l = s.last, isPythonSpace(l) { s.removeLast() }
-        return s
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isPythonSpace(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, isPythonSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return text[start..<end].unicodeScalars
+    }
+
+    /// `s` without one leading `+` or `-`.
+    private static func unsigned(_ s: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        guard let f = s.first, f == "+" || f == "-" else { return s }
+        return s[s.index(after: s.startIndex)...]
     }
 
     /// Python's `str.isspace()` for one code point.

@@ -167,7 +167,7 @@ public enum TableRenderer {
     }
 
     private static func pythonStrip(_ s: String) -> String {
-        String(String.UnicodeScalarView(PythonNumberSyntax.stripped(s)))
+        String(Substring(PythonNumberSyntax.stripped(s)))
     }
 
     private static func pythonRStrip(_ s: String) -> String {
@@ -183,9 +183,12 @@ public enum TableRenderer {
                 return String(decoding: array[0..<end], as: UTF8.self)
             }
         }
-        var v = Substring.UnicodeScalarView(s.unicodeScalars)
-        while let l = v.last, PythonNumberSyntax.isPythonSpace(l) { v.removeLast() }
-        return String(String.UnicodeScalarView(v))
+        let scalars = s.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, PythonNumberSyntax.isPythonSpace(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        return String(s[..<end])
     }
 
     /// Splits on `\r\n`, `\r` and `\n`; the empty text is one empty line.
