@@ -52,7 +52,8 @@ public actor GcsServer: RpcService {
         store = try GcsStore(path: config.databasePath)
         let snapshot = try store.loadSnapshot()
         tables = GcsTables(snapshot: StateStoreSnapshotAdapter(nodes: snapshot.nodes, jobs: snapshot.jobs,
-                                                               placementGroups: snapshot.placementGroups))
+                                                               placementGroups: snapshot.placementGroups),
+                           retention: store.retention)
         actorTable = GcsActorTable(records: snapshot.actors)
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }

@@ -1,4 +1,5 @@
 import ClusterState
+import DequeModule
 import Scheduling
 
 /// The GCS's in-memory tables, mirrored from SQLite. Owned by the `GcsServer` actor; every
@@ -14,21 +15,63 @@ struct GcsTables {
     /// Totals including committed placement-group resources, as the raylets last reported them.
     var liveTotals: [NodeID: ResourceSet] = [:]
 
-    /// Placement groups in creation order (REMOVED ones are kept: they are listed).
-    var groupOrder: [PlacementGroupID] = []
-    var groups: [PlacementGroupID: PlacementGroupInfo] = [:]
+    /// Placement groups. REMOVED ones are kept, since they are listed, but only the
+    /// `retention` most recently created of them, which are the rows the store keeps.
+    private(set) var groups: [PlacementGroupID: PlacementGroupInfo] = [:]
+    /// Creation order; may hold ids of groups dropped since (skipped, compacted now and then).
+    private var groupOrder: [PlacementGroupID] = []
+    /// Each known group's place in creation order.
+    private var creationIndex: [PlacementGroupID: Int] = [:]
+    private var nextCreationIndex = 0
+    /// The REMOVED groups' creation indexes, ascending: the front is dropped first.
+    private var removedByCreation: Deque<Int> = []
+    private var removedIDs: [Int: PlacementGroupID] = [:]
+    /// How many REMOVED groups are kept (the store's retention).
+    let retention: Int
 
-    init(snapshot: StateStoreSnapshotAdapter) {
+    init(snapshot: StateStoreSnapshotAdapter, retention: Int) {
+        self.retention = retention
         for node in snapshot.nodes { put(node) }
         for job in snapshot.jobs { put(job) }
         for group in snapshot.placementGroups { put(group) }
     }
 
+    /// Adds or updates a group; a group that just became REMOVED may push the oldest REMOVED
+    /// group out (as the store's retention deletes its row).
     mutating func put(_ group: PlacementGroupInfo) {
-        if groups[group.id] == nil { groupOrder.append(group.id) }
-        groups[group.id] = group
+        let previous = groups.updateValue(group, forKey: group.id)
+        if previous == nil {
+            groupOrder.append(group.id)
+            creationIndex[group.id] = nextCreationIndex
+            nextCreationIndex += 1
+        }
+        guard group.state == .removed, previous?.state != .removed, let index = creationIndex[group.id] else { return }
+        let at = insertionPoint(of: index)
+        removedByCreation.insert(index, at: at)
+        removedIDs[index] = group.id
+        while removedByCreation.count > retention {
+            let oldest = removedByCreation.removeFirst()
+            if let id = removedIDs.removeValue(forKey: oldest) {
+                groups[id] = nil
+                creationIndex[id] = nil
+            }
+        }
+        if groupOrder.count > 2 * groups.count + 64 { groupOrder.removeAll { groups[$0] == nil } }
     }
 
+    /// Where `index` goes in `removedByCreation` (groups are mostly removed in creation order,
+    /// so this is usually the end).
+    private func insertionPoint(of index: Int) -> Int {
+        if let last = removedByCreation.last, last < index { return removedByCreation.count }
+        var low = 0, high = removedByCreation.count
+        while low < high {
+            let mid = (low + high) / 2
+            if removedByCreation[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Every kept group in creation order.
     var allGroups: [PlacementGroupInfo] { groupOrder.compactMap { groups[$0] } }
 
     /// The live group named `name` in `namespace`, if any (names are free again after removal).
