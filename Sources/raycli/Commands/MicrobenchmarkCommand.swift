@@ -32,9 +32,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
 
         swiftray's own figures: cluster start to ready (`start --head` until it returns, each of \
         --rounds start/stop rounds), `status` and `list nodes` latency (whole CLI processes, \
-        --samples calls each), GCS and raylet resident memory (RSS, each counting the shared \
-        executable pages in full) and the head node's proportional memory (PSS of GCS + raylet, \
-        shared pages counted once). With --address only the status/list figures of these are \
+        --samples calls each after an untimed one, before the other figures), GCS and raylet \
+        resident memory (RSS, each counting the shared executable pages in full) and the head \
+        node's proportional memory (PSS of GCS + raylet, shared pages counted once). With --address only the status/list figures of these are \
         measured. Run it from a release build (`swift build -c release`).
         """)
 
@@ -119,10 +119,20 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         figureOrder.firstIndex { printed == $0 || printed == $0 + " per second" } ?? figureOrder.count
     }
 
-    /// The figures any cluster gives: Ray's set and the status/list latencies.
+    /// The figures any cluster gives: the status/list latencies and Ray's set.
     private func measure(_ cluster: BenchmarkCluster) async throws -> [(String, [Double])] {
         let timing = BenchmarkTiming(trials: trials, seconds: trialSeconds)
         var results: [(String, [Double])] = []
+        // First, while nothing else runs: whole CLI processes, after one untimed warm-up call
+        // (the first loads the binary's pages).
+        let exe = ProcessLauncher.currentExecutable()
+        for (name, command) in [("status latency milliseconds", ["status"]), ("list nodes latency milliseconds", ["list", "nodes"])]
+        where wanted(name) {
+            _ = try ChildProcess.timed(exe, command + cluster.commandArguments)
+            var times: [Double] = []
+            for _ in 0..<samples { times.append(try ChildProcess.timed(exe, command + cluster.commandArguments) * 1000) }
+            results.append((name, times))
+        }
         if TaskBenchmark.figureNames.contains(where: wanted) {
             results += try await TaskBenchmark.run(cluster, timing: timing, wanted: wanted)
         }
@@ -131,13 +141,6 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         }
         if wanted(PlacementGroupBenchmark.name) {
             results.append((PlacementGroupBenchmark.name + " per second", try await PlacementGroupBenchmark.run(cluster, timing: timing)))
-        }
-        let exe = ProcessLauncher.currentExecutable()
-        for (name, command) in [("status latency milliseconds", ["status"]), ("list nodes latency milliseconds", ["list", "nodes"])]
-        where wanted(name) {
-            var times: [Double] = []
-            for _ in 0..<samples { times.append(try ChildProcess.timed(exe, command + cluster.commandArguments) * 1000) }
-            results.append((name, times))
         }
         return results
     }
