@@ -23,9 +23,8 @@ struct GcsTables {
     /// Each known group's place in creation order.
     private var creationIndex: [PlacementGroupID: Int] = [:]
     private var nextCreationIndex = 0
-    /// The REMOVED groups' creation indexes, ascending: the front is dropped first.
-    private var removedByCreation: Deque<Int> = []
-    private var removedIDs: [Int: PlacementGroupID] = [:]
+    /// The REMOVED groups by creation index, ascending: the front is dropped first.
+    private var removedByCreation: Deque<(index: Int, id: PlacementGroupID)> = []
     /// How many REMOVED groups are kept (the store's retention).
     let retention: Int
 
@@ -46,15 +45,11 @@ struct GcsTables {
             nextCreationIndex += 1
         }
         guard group.state == .removed, previous?.state != .removed, let index = creationIndex[group.id] else { return }
-        let at = insertionPoint(of: index)
-        removedByCreation.insert(index, at: at)
-        removedIDs[index] = group.id
+        removedByCreation.insert((index, group.id), at: insertionPoint(of: index))
         while removedByCreation.count > retention {
-            let oldest = removedByCreation.removeFirst()
-            if let id = removedIDs.removeValue(forKey: oldest) {
-                groups[id] = nil
-                creationIndex[id] = nil
-            }
+            let oldest = removedByCreation.removeFirst().id
+            groups[oldest] = nil
+            creationIndex[oldest] = nil
         }
         if groupOrder.count > 2 * groups.count + 64 { groupOrder.removeAll { groups[$0] == nil } }
     }
@@ -62,11 +57,11 @@ struct GcsTables {
     /// Where `index` goes in `removedByCreation` (groups are mostly removed in creation order,
     /// so this is usually the end).
     private func insertionPoint(of index: Int) -> Int {
-        if let last = removedByCreation.last, last < index { return removedByCreation.count }
+        if let last = removedByCreation.last, last.index < index { return removedByCreation.count }
         var low = 0, high = removedByCreation.count
         while low < high {
             let mid = (low + high) / 2
-            if removedByCreation[mid] < index { low = mid + 1 } else { high = mid }
+            if removedByCreation[mid].index < index { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -77,7 +72,8 @@ struct GcsTables {
     /// The live group named `name` in `namespace`, if any (names are free again after removal).
     func liveGroup(named name: String, namespace: String) -> PlacementGroupInfo? {
         guard !name.isEmpty else { return nil }
-        return allGroups.first { $0.name == name && $0.namespace == namespace && $0.state != .removed }
+        // At most one live group holds a name, so no order is needed (and no list is built).
+        return groups.values.first { $0.name == name && $0.namespace == namespace && $0.state != .removed }
     }
 
     mutating func put(_ node: NodeInfo) {
