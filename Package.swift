@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "ClusterState", "Scheduling", "StateStore",
+                "ClusterState", "Scheduling", "StateStore", "CConcurrencyHook",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -57,6 +57,7 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        .target(name: "CConcurrencyHook"),
         .target(name: "Script", dependencies: [
             "ClusterState", .product(name: "DequeModule", package: "swift-collections"),
         ]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Runtime
 
 /// The `swiftray` command: Ray's cluster CLI in one native binary.
 @main
@@ -20,9 +21,18 @@ struct Swiftray: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the everyday `status`/`list`/`--version` lines straight away (`FastCommandLine`);
-    /// everything else goes through ArgumentParser.
+    /// The commands whose work is all async and never blocks the thread it runs on: their
+    /// processes run Swift concurrency on NIO's event loops (`EventLoopExecutor`). The others
+    /// keep Swift's own pool: a synchronous command (`run`, `repl` …) occupies the thread it
+    /// was started on for its whole life, and a job pinned to that event loop would never run.
+    static let eventLoopCommands: Set<String> = ["gcs-server", "raylet", "worker", "microbenchmark", "load-test"]
+
+    /// Picks the executor, then runs the everyday `status`/`list`/`--version` lines straight
+    /// away (`FastCommandLine`); everything else goes through ArgumentParser.
     static func main() async {
+        if let command = CommandLine.arguments.dropFirst().first, eventLoopCommands.contains(command) {
+            EventLoopExecutor.install()
+        }
         guard let command = FastCommandLine.parse(Array(CommandLine.arguments.dropFirst())) else {
             await main(nil)
             return
