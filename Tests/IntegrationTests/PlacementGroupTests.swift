@@ -1,4 +1,6 @@
+import ClusterState
 import Foundation
+import Runtime
 import Testing
 
 /// Placement groups end to end on real clusters: the seed walk-through of
@@ -159,6 +161,31 @@ struct PlacementGroupTests {
             let finalList = try c.run(["list", "placement-groups", "--detail"]).stdout
             #expect(recreated, "\(finalList)")
         }
+    }
+
+    @Test("a removal is answered before its raylet's cancel, yet a group created right after on the freed CPUs is placed at its first attempt, and reports do not undo the removal")
+    func removeThenCreateOnAFullNode() async throws {
+        let cluster = TestCluster()
+        defer { cluster.destroy() }
+        try #require(try cluster.startHead(["--num-cpus", "2"]).status == 0)
+        let gcs = try await GcsClient.connect(explicitAddress: cluster.gcsAddress, paths: SessionPaths(tempDir: cluster.tempDir),
+                                              peerKind: "cli")
+        let job = try await gcs.addJob(namespace: "t", entrypoint: "test", driverPid: getpid(), driverIp: "127.0.0.1")
+        let whole = PlacementGroupRequest(bundles: [OrderedResources(keys: ["CPU"], set: ResourceSet(doubles: ["CPU": 2]))],
+                                          strategy: .pack, name: "", isDetached: false)
+        for round in 0..<20 {
+            let id = try await gcs.createPlacementGroup(job: job.jobID, namespace: "t", request: whole).id
+            #expect(try await gcs.waitPlacementGroupReady(id, timeout: 10).ready, "round \(round)")
+            let attempts = try await gcs.placementGroup(id: id)?.stats.schedulingAttempt
+            #expect(attempts == 1, "round \(round): the group needed \(attempts ?? 0) attempts")
+            try await gcs.removePlacementGroup(id)
+        }
+        // Quiet now: more than one report period later the node has its CPUs back, no group resources.
+        try await Task.sleep(for: .seconds(1))
+        let node = try #require(try await gcs.clusterStatus().nodes.first)
+        await gcs.close()
+        #expect(node.resourcesAvailable["CPU"] == ResourceSet(doubles: ["CPU": 2])["CPU"], "\(node.resourcesAvailable)")
+        #expect(!node.resourcesAvailable.names.contains { $0.contains("_group_") }, "\(node.resourcesAvailable)")
     }
 
     @Test("get placement-groups, get_placement_group by name, pg.wait, remove releases the name")

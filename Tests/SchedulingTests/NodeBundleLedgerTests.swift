@@ -67,3 +67,28 @@ struct NodeBundleLedgerTests {
         #expect(available == total)
     }
 }
+
+extension NodeBundleLedgerTests {
+    @Test("the version counts changes only: a retried prepare, an empty commit or an unknown release leave it")
+    func versionCountsChanges() {
+        var ledger = NodeBundleLedger()
+        var total = ResourceSet(doubles: ["CPU": 2])
+        var available = total
+        let one = ResourceSet(doubles: ["CPU": 1])
+        #expect(ledger.version == 0)
+        #expect(ledger.prepare(group: group, bundles: [(0, one)], available: &available) == nil)
+        #expect(ledger.version == 1)
+        #expect(ledger.prepare(group: group, bundles: [(0, one)], available: &available) == nil)
+        #expect(ledger.prepare(group: group, bundles: [(1, ResourceSet(doubles: ["CPU": 5]))], available: &available) != nil)
+        #expect(ledger.version == 1)
+        #expect(ledger.commit(group: group, indexes: [0], formatted: formatted, total: &total, available: &available).isEmpty)
+        #expect(ledger.version == 2)
+        #expect(ledger.commit(group: group, indexes: [0], formatted: formatted, total: &total, available: &available).isEmpty)
+        #expect(ledger.version == 2)
+        #expect(ledger.release(group: group, indexes: [7], formatted: formatted, total: &total, available: &available).isEmpty)
+        #expect(ledger.version == 2)
+        #expect(ledger.release(group: group, indexes: nil, formatted: formatted, total: &total, available: &available) == [0])
+        #expect(ledger.version == 3)
+        #expect(ledger.holds.isEmpty && available == ResourceSet(doubles: ["CPU": 2]))
+    }
+}

@@ -153,6 +153,9 @@ public nonisolated struct Swiftray_ReportResourcesRequest: Sendable {
   /// demands are included (an empty list clears them)
   public var hasDemands_p: Bool = false
 
+  /// counts the raylet's bundle changes: a report older than a bundle
+  public var bundleVersion: UInt64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -450,7 +453,7 @@ nonisolated extension Swiftray_RegisterNodeReply: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ReportResourcesRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0\u{3}resources_total\0\u{1}demands\0\u{3}has_demands\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}node_id\0\u{3}resources_available\0\u{3}resources_total\0\u{1}demands\0\u{3}has_demands\0\u{3}bundle_version\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -463,6 +466,7 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
       case 3: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufInt64>.self, value: &self.resourcesTotal) }()
       case 4: try { try decoder.decodeRepeatedMessageField(value: &self.demands) }()
       case 5: try { try decoder.decodeSingularBoolField(value: &self.hasDemands_p) }()
+      case 6: try { try decoder.decodeSingularUInt64Field(value: &self.bundleVersion) }()
       default: break
       }
     }
@@ -484,6 +488,9 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
     if self.hasDemands_p != false {
       try visitor.visitSingularBoolField(value: self.hasDemands_p, fieldNumber: 5)
     }
+    if self.bundleVersion != 0 {
+      try visitor.visitSingularUInt64Field(value: self.bundleVersion, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -493,6 +500,7 @@ nonisolated extension Swiftray_ReportResourcesRequest: SwiftProtobuf.Message, Sw
     if lhs.resourcesTotal != rhs.resourcesTotal {return false}
     if lhs.demands != rhs.demands {return false}
     if lhs.hasDemands_p != rhs.hasDemands_p {return false}
+    if lhs.bundleVersion != rhs.bundleVersion {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -28,7 +28,8 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-/// raylet.PrepareBundles / raylet.CommitBundles / raylet.CancelBundles (two-phase commit).
+/// raylet.PrepareBundles / raylet.CommitBundles / raylet.CancelBundles (two-phase commit), and
+/// raylet.ReserveBundles (prepare and commit in one call, for a group placed on one node).
 public nonisolated struct Swiftray_BundleReservationRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -55,6 +56,9 @@ public nonisolated struct Swiftray_BundleReservationReply: Sendable {
   public var ok: Bool = false
 
   public var reason: String = String()
+
+  /// the raylet's bundle version after the call (see ReportResourcesRequest)
+  public var bundleVersion: UInt64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -206,7 +210,7 @@ nonisolated extension Swiftray_BundleReservationRequest: SwiftProtobuf.Message, 
 
 nonisolated extension Swiftray_BundleReservationReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".BundleReservationReply"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ok\0\u{1}reason\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ok\0\u{1}reason\0\u{3}bundle_version\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -216,6 +220,7 @@ nonisolated extension Swiftray_BundleReservationReply: SwiftProtobuf.Message, Sw
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularBoolField(value: &self.ok) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.bundleVersion) }()
       default: break
       }
     }
@@ -228,12 +233,16 @@ nonisolated extension Swiftray_BundleReservationReply: SwiftProtobuf.Message, Sw
     if !self.reason.isEmpty {
       try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
     }
+    if self.bundleVersion != 0 {
+      try visitor.visitSingularUInt64Field(value: self.bundleVersion, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Swiftray_BundleReservationReply, rhs: Swiftray_BundleReservationReply) -> Bool {
     if lhs.ok != rhs.ok {return false}
     if lhs.reason != rhs.reason {return false}
+    if lhs.bundleVersion != rhs.bundleVersion {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -19,7 +19,7 @@ extension GcsServer {
             return try reply.serializedData()
         case "gcs.RemovePlacementGroup":
             let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
-            try await removePlacementGroup(try groupID(query))
+            try removePlacementGroup(try groupID(query))
             return Data()
         case "gcs.GetPlacementGroup":
             let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
@@ -93,9 +93,10 @@ extension GcsServer {
         return group
     }
 
-    /// Removes a group (idempotent): REMOVED is persisted first, then every node returns its
-    /// bundles and waiters are released.
-    func removePlacementGroup(_ id: PlacementGroupID) async throws {
+    /// Removes a group (idempotent): REMOVED is persisted, waiters are released and the GCS's
+    /// view gets the bundles back at once; the raylets' cancels are sent without waiting for
+    /// their answers (as Ray does), and a later reservation on those nodes waits for them.
+    func removePlacementGroup(_ id: PlacementGroupID) throws {
         guard var group = tables.groups[id] else {
             throw RuntimeError.remote(code: Swiftray_ErrorCode.notFound.rawValue,
                                       message: "Placement group \(id.hex) does not exist.")
@@ -119,8 +120,16 @@ extension GcsServer {
         for (node, resources) in returned {
             if wasCreated { adjustCommitted(node, group: id, bundles: committed[node] ?? [], adding: false) }
             adjustAvailable(node, by: resources, returning: true)
-            _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true)
+            cancelInBackground(id, node: node)
         }
+    }
+
+    /// Sends a cancel of all of `id`'s bundles on `node` without waiting for it; counted as
+    /// pending from now, so a reservation on `node` decided after this waits for its answer.
+    private func cancelInBackground(_ id: PlacementGroupID, node: NodeID) {
+        guard let info = tables.nodes[node], info.state == .alive else { return }
+        bundleCalls.started(node, isCancel: true)
+        Task { _ = await self.reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true, counted: true) }
     }
 
     /// The job's non-detached groups go with it.
@@ -131,7 +140,7 @@ extension GcsServer {
                 g.markCreatorJobDead()
                 tables.put(g)
             }
-            Task { try? await self.removePlacementGroup(group.id) }
+            try? removePlacementGroup(group.id)
         }
     }
 
@@ -265,6 +274,9 @@ extension GcsServer {
         guard let group = tables.groups[id] else { return returnReserving(id) }
         var byNode: [NodeID: [BundleSpec]] = [:]
         for (index, node) in placement { byNode[node, default: []].append(group.bundles[index]) }
+        if byNode.count == 1, let (node, bundles) = byNode.first, placement.count == group.bundles.count {
+            return try await reserveOnOneNode(id, node: node, bundles: bundles, placement: placement)
+        }
         // Phase 1: prepare on every chosen node.
         var prepared: [NodeID] = []
         var failure: String?
@@ -297,6 +309,32 @@ extension GcsServer {
         var all: [NodeID: [BundleSpec]] = [:]
         for bundle in current.bundles { if let node = bundle.nodeID { all[node, default: []].append(bundle) } }
         try await commit(id, byNode: all)
+    }
+
+    /// A group whose every bundle goes to one node needs no two phases: one call prepares and
+    /// commits them together on that raylet (all or nothing), and the group goes from PENDING
+    /// straight to CREATED, persisted once. A GCS that stops in between finds the group PENDING
+    /// after its restart; the raylet's re-registration then gives the bundles back.
+    private func reserveOnOneNode(_ id: PlacementGroupID, node: NodeID, bundles: [BundleSpec],
+                                  placement: [Int: NodeID]) async throws {
+        let failure = await reservation("raylet.ReserveBundles", group: id, node: node, bundles: bundles, all: false)
+        guard var current = tables.groups[id], current.state != .removed, failure == nil else {
+            returnReserving(id)
+            if failure == nil { cancelInBackground(id, node: node) }
+            if var g = tables.groups[id], g.state != .removed {
+                try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
+                kickPlacementGroupScheduler()
+            }
+            return
+        }
+        try current.markPrepared(nodes: placement)
+        try current.markCreated(nowNs: Self.nowNs())
+        try store.savePlacementGroup(current)
+        pgReserving[id] = nil
+        tables.put(current)
+        adjustCommitted(node, group: id, bundles: bundles, adding: true)
+        wakeWaiters(id)
+        logger.debug("Placement group \(id.hex) CREATED on node \(node).")
     }
 
     /// Phase 2 of the reservation: commits every node's prepared bundles; CREATED when all
@@ -374,9 +412,18 @@ extension GcsServer {
         tables.setLiveTotal(node, total)
     }
 
-    /// One reservation call to a raylet; returns nil on success, else why it failed.
+    /// One reservation call to a raylet; returns nil on success, else why it failed. A call
+    /// other than a cancel first waits for the cancels already sent to that node; `counted`
+    /// says the caller already told `bundleCalls` (a cancel sent in the background).
     private func reservation(_ method: String, group: PlacementGroupID, node: NodeID, bundles: [BundleSpec],
-                             all: Bool) async -> String? {
+                             all: Bool, counted: Bool = false) async -> String? {
+        let isCancel = method == "raylet.CancelBundles"
+        if !isCancel, bundleCalls.cancelsPending(node) {
+            await withCheckedContinuation { bundleCalls.waitForCancels(node, $0) }
+        }
+        var version: UInt64?
+        if !counted { bundleCalls.started(node, isCancel: isCancel) }
+        defer { for waiter in bundleCalls.ended(node, isCancel: isCancel, version: version) { waiter.resume() } }
         guard let info = tables.nodes[node], info.state == .alive else { return "node \(node) is not alive" }
         var request = Swiftray_BundleReservationRequest()
         request.placementGroupID = Data(group.bytes)
@@ -385,6 +432,7 @@ extension GcsServer {
         do {
             let client = try await raylet(info)
             let reply: Swiftray_BundleReservationReply = try await client.call(method, request, timeout: .seconds(5))
+            version = reply.bundleVersion
             return reply.ok ? nil : reply.reason
         } catch {
             rayletClients.removeValue(forKey: node)

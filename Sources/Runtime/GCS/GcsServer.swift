@@ -26,6 +26,8 @@ public actor GcsServer: RpcService {
     var pgWaiters: [PlacementGroupID: [UUID: (waiter: CheckedContinuation<Void, Never>, timer: Task<Void, any Error>?)]] = [:]
     /// Connections to raylets for the two-phase commit, opened on first use.
     var rayletClients: [NodeID: RpcClient] = [:]
+    /// Bundle calls under way per raylet, and each raylet's latest answered bundle version.
+    var bundleCalls = BundleCallTracker()
     /// Driver connections and the job each registered.
     var driverJobs: [UInt64: JobID] = [:]
     /// Task attempts by task id + attempt number, merged from owners' and executors' events
@@ -257,16 +259,20 @@ public actor GcsServer: RpcService {
             return reply
         }
         lastReport[id] = ContinuousClock.now
-        let available = ResourceSet(raw: request.resourcesAvailable)
-        if available != node.resourcesAvailable {
-            node.resourcesAvailable = available
-            tables.put(node)
-        }
-        // The live total adds committed bundles' formatted resources to the registered total.
-        // Volatile (re-reported after a GCS restart), so kept in memory only; `list nodes`
-        // keeps showing the registered total, as Ray does.
-        if !request.resourcesTotal.isEmpty {
-            tables.setLiveTotal(id, ResourceSet(raw: request.resourcesTotal))
+        // A report taken before the raylet acted on a bundle call the GCS already counted
+        // would undo that; the next report brings the node's resources instead.
+        if bundleCalls.reportIsCurrent(id, version: request.bundleVersion) {
+            let available = ResourceSet(raw: request.resourcesAvailable)
+            if available != node.resourcesAvailable {
+                node.resourcesAvailable = available
+                tables.put(node)
+            }
+            // The live total adds committed bundles' formatted resources to the registered total.
+            // Volatile (re-reported after a GCS restart), so kept in memory only; `list nodes`
+            // keeps showing the registered total, as Ray does.
+            if !request.resourcesTotal.isEmpty {
+                tables.setLiveTotal(id, ResourceSet(raw: request.resourcesTotal))
+            }
         }
         if request.hasDemands_p { nodeDemands[id] = request.demands }
         reply.nodes = liveNodeRecords()

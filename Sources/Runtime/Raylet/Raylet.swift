@@ -112,6 +112,7 @@ public actor Raylet: RpcService {
         request.resourcesTotal = total.raw
         request.demands = leaseDemands()
         request.hasDemands_p = true
+        request.bundleVersion = bundles.version
         let reply: Swiftray_ReportResourcesReply = try await gcs.call("gcs.ReportResources", request, timeout: .seconds(2))
         if reply.nodeIsDead {
             throw RuntimeError.failed("The GCS declared node \(nodeID) dead; this raylet exits. Start a new node to rejoin.")
@@ -191,7 +192,7 @@ public actor Raylet: RpcService {
         switch method {
         case "raylet.Ping":
             return try Swiftray_Empty().serializedData()
-        case "raylet.PrepareBundles", "raylet.CommitBundles", "raylet.CancelBundles":
+        case "raylet.PrepareBundles", "raylet.CommitBundles", "raylet.CancelBundles", "raylet.ReserveBundles":
             let request: Swiftray_BundleReservationRequest = try RpcPayload.decode(payload)
             return try await reserve(method: method, request).serializedData()
         case "raylet.RegisterWorker":
@@ -285,11 +286,15 @@ public actor Raylet: RpcService {
         var reply = Swiftray_BundleReservationReply()
         reply.ok = true
         switch method {
-        case "raylet.PrepareBundles":
+        case "raylet.PrepareBundles", "raylet.ReserveBundles":
             let wanted = request.bundles.map { (index: Int($0.index), resources: ResourceSet(raw: $0.resources)) }
             if let reason = bundles.prepare(group: group, bundles: wanted, available: &available) {
                 reply.ok = false
                 reply.reason = reason
+            } else if method == "raylet.ReserveBundles" {
+                // Prepared just now, so the commit cannot miss a bundle.
+                _ = bundles.commit(group: group, indexes: wanted.map(\.index), formatted: formatted,
+                                   total: &total, available: &available)
             }
         case "raylet.CommitBundles":
             let missing = bundles.commit(group: group, indexes: request.bundles.map { Int($0.index) }, formatted: formatted,
@@ -302,6 +307,7 @@ public actor Raylet: RpcService {
             bundles.release(group: group, indexes: request.allBundles ? nil : request.bundles.map { Int($0.index) },
                             formatted: formatted, total: &total, available: &available)
         }
+        reply.bundleVersion = bundles.version
         dispatchLeases()
         if reply.ok {
             logger.debug("\(method) for placement group \(group.hex): ok")

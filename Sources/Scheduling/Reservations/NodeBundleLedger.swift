@@ -20,6 +20,10 @@ public struct NodeBundleLedger: Sendable, Equatable {
     }
 
     public private(set) var holds: [PlacementGroupID: [Int: Hold]] = [:]
+    /// Counts the changes to the ledger (a bundle prepared, committed or released). The raylet
+    /// sends it with its answers and its resource reports, so the GCS can tell a report taken
+    /// before a change it has already seen answered from one taken after.
+    public private(set) var version: UInt64 = 0
 
     public init() {}
 
@@ -41,7 +45,10 @@ public struct NodeBundleLedger: Sendable, Equatable {
             added[bundle.index] = .prepared(bundle.resources)
         }
         available = remaining
-        holds[group, default: [:]].merge(added) { old, _ in old }
+        if !added.isEmpty {
+            holds[group, default: [:]].merge(added) { old, _ in old }
+            version += 1
+        }
         return nil
     }
 
@@ -58,6 +65,7 @@ public struct NodeBundleLedger: Sendable, Equatable {
             total.add(extra)
             available.add(extra)
             holds[group]![index] = .committed(resources)
+            version += 1
         }
         return []
     }
@@ -84,6 +92,7 @@ public struct NodeBundleLedger: Sendable, Equatable {
             holds[group]![index] = nil
         }
         if holds[group]?.isEmpty == true { holds[group] = nil }
+        if !targets.isEmpty { version += 1 }
         return targets
     }
 
