@@ -109,13 +109,19 @@ struct ResourceSetTests {
         #expect(ResourceSet(doubles: ["it's": 1]).description == "{\"it's\": 1.0}")
     }
 
-    @Test("bounded keeps available amounts within 0 … total; withoutNegatives drops negatives")
-    func bounded() {
+    @Test("addClamped keeps the changed amounts within 0 … limit and leaves the others alone")
+    func addClamped() {
         let total = ResourceSet(doubles: ["CPU": 4, "CPU_group_ab": 0.1])
-        let available = ResourceSet(doubles: ["CPU": 4.1, "CPU_group_ab": -0.1, "GPU": 1, "memory": 0])
-        #expect(available.bounded(by: total) == ResourceSet(doubles: ["CPU": 4]))
-        #expect(ResourceSet(doubles: ["CPU": 2, "CPU_group_ab": 0.05]).bounded(by: total) == ResourceSet(doubles: ["CPU": 2, "CPU_group_ab": 0.05]))
-        #expect(ResourceSet(doubles: ["CPU": 4, "CPU_group_ab": -0.1]).withoutNegatives == ResourceSet(doubles: ["CPU": 4]))
+        var available = ResourceSet(doubles: ["CPU": 3.5, "GPU": 1])
+        available.addClamped(ResourceSet(doubles: ["CPU": 1, "CPU_group_ab": 0.2, "memory": 5]), upTo: total)
+        #expect(available == ResourceSet(doubles: ["CPU": 4, "CPU_group_ab": 0.1, "GPU": 1]))
+        available.addClamped(ResourceSet(doubles: ["CPU_group_ab": 0.3, "CPU": 1]), subtracting: true, upTo: total)
+        #expect(available == ResourceSet(doubles: ["CPU": 3, "GPU": 1]))
+        var unbounded = ResourceSet(doubles: ["CPU": 1])
+        unbounded.addClamped(ResourceSet(doubles: ["CPU": 100, "X": 2]), upTo: nil)
+        #expect(unbounded == ResourceSet(doubles: ["CPU": 101, "X": 2]))
+        unbounded.addClamped(ResourceSet(doubles: ["X": 3]), subtracting: true, upTo: nil)
+        #expect(unbounded == ResourceSet(doubles: ["CPU": 101]))
     }
 }
 

@@ -51,22 +51,18 @@ public struct ResourceSet: Hashable, Sendable, CustomStringConvertible {
         for (k, v) in other.amounts { self[k] -= v }
     }
 
-    /// This set as the available amounts of a node whose total is `total`: every amount kept
-    /// within 0 … its total (a name missing from `total` has a total of 0, so it is dropped).
-    public func bounded(by total: ResourceSet) -> ResourceSet {
-        // Usually nothing is out of range: then the set is returned as it is, without copying
-        // (a node holding many placement groups has hundreds of names).
-        var out = self
-        for (name, amount) in amounts {
-            let limit = total[name]
-            if amount < .zero || amount > limit { out[name] = Swift.min(Swift.max(amount, .zero), limit) }
+    /// Adds (or, with `subtracting`, takes away) every amount of `other`, keeping each changed
+    /// amount within 0 … its amount in `limit` (no upper bound when `limit` is nil; a name
+    /// missing from `limit` has a limit of 0, so it is dropped). Only the names of `other` are
+    /// looked at, so a node holding many placement groups (hundreds of names) pays for the few
+    /// that changed; the other amounts are assumed to be within their bounds already.
+    public mutating func addClamped(_ other: ResourceSet, subtracting: Bool = false, upTo limit: ResourceSet?) {
+        for (name, amount) in other.amounts {
+            var changed = subtracting ? self[name] - amount : self[name] + amount
+            if changed < .zero { changed = .zero }
+            if let limit, changed > limit[name] { changed = limit[name] }
+            self[name] = changed
         }
-        return out
-    }
-
-    /// This set with negative amounts dropped.
-    public var withoutNegatives: ResourceSet {
-        amounts.values.allSatisfy { $0 > .zero } ? self : ResourceSet(amounts.filter { $0.value > .zero })
     }
 
     public static func + (a: ResourceSet, b: ResourceSet) -> ResourceSet { var r = a; r.add(b); return r }

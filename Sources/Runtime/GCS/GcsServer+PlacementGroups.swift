@@ -375,13 +375,9 @@ extension GcsServer {
     /// Updates the GCS's copy of a node's available resources ahead of its raylet's next report.
     private func adjustAvailable(_ node: NodeID, by resources: ResourceSet, returning: Bool) {
         guard var info = tables.nodes[node], info.state == .alive else { return }
-        if returning {
-            info.resourcesAvailable.add(resources)
-        } else {
-            info.resourcesAvailable.subtract(resources)
-        }
         // A raylet report that crossed this change may already hold it: stay within 0 … total.
-        info.resourcesAvailable = info.resourcesAvailable.bounded(by: tables.liveTotals[node] ?? info.resourcesTotal)
+        info.resourcesAvailable.addClamped(resources, subtracting: !returning,
+                                           upTo: tables.liveTotals[node] ?? info.resourcesTotal)
         tables.put(info)
     }
 
@@ -397,17 +393,10 @@ extension GcsServer {
                                                               bundleIndex: bundle.index, group: group)
             if (total[marker] > .zero) == adding { continue }
             let formatted = PlacementGroupResourceNames.committed(bundleIndex: bundle.index, resources: bundle.resources.set, group: group)
-            if adding {
-                total.add(formatted)
-                info.resourcesAvailable.add(formatted)
-            } else {
-                total.subtract(formatted)
-                info.resourcesAvailable.subtract(formatted)
-            }
+            // A raylet report that crossed this change may already hold it: stay within 0 … total.
+            total.addClamped(formatted, subtracting: !adding, upTo: nil)
+            info.resourcesAvailable.addClamped(formatted, subtracting: !adding, upTo: total)
         }
-        // A raylet report that crossed this change may already hold it: stay within 0 … total.
-        total = total.withoutNegatives
-        info.resourcesAvailable = info.resourcesAvailable.bounded(by: total)
         tables.put(info)
         tables.setLiveTotal(node, total)
     }
