@@ -21,14 +21,15 @@ struct Swiftray: AsyncParsableCommand {
         ]
     )
 
-    /// The daemons and workers: their work is all async, never blocks the thread it runs on,
-    /// and is mostly a call read on a socket and answered on it, so their processes run Swift
-    /// concurrency on NIO's event loops (`EventLoopExecutor`). The others keep Swift's own
-    /// pool: a synchronous command (`run`, `repl` …) occupies the thread it was started on for
-    /// its whole life, and a job pinned to that event loop would never run; and a driver's
-    /// in-process actor hops (the object table, submitters) are cheaper on the pool (measured:
-    /// in-memory puts 750 k/s on the pool, 280 k/s on the loops).
-    static let eventLoopCommands: Set<String> = ["gcs-server", "raylet", "worker"]
+    /// The daemons: their work is all async, never blocks the thread it runs on, and is mostly
+    /// a call read on a socket and answered on it, so their processes run Swift concurrency on
+    /// NIO's event loops (`EventLoopExecutor`). Everything else keeps Swift's own pool: a
+    /// synchronous command (`run`, `repl` …) occupies the thread it was started on for its
+    /// whole life, and a job pinned to that event loop would never run; a driver's in-process
+    /// actor hops are cheaper on the pool (in-memory puts: 750 k/s on the pool, 280 k/s on the
+    /// loops); and workers, whose interpreter thread hands every result back to the runtime,
+    /// measured no faster on the loops (async actors slower).
+    static let eventLoopCommands: Set<String> = ["gcs-server", "raylet"]
 
     /// Picks the executor, then runs the everyday `status`/`list`/`--version` lines straight
     /// away (`FastCommandLine`); everything else goes through ArgumentParser.

@@ -73,34 +73,45 @@ struct PlacementGroupRemovalTests {
         try await call(gcs, "gcs.ReportResources", request.serializedData())
     }
 
-    @Test("remove answers at once; the next group's reservation waits for the cancel; stale reports are ignored",
-          .timeLimit(.minutes(1)))
-    func removalOrdering() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pg-removal-\(UUID().uuidString)").path
+    /// A GCS on a fresh database in `dir` whose one node (2 CPUs) is served by `raylet`.
+    func cluster(_ dir: String, _ raylet: ScriptedRaylet, reportPeriod: Duration) async throws -> (RpcServer, GcsServer) {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let raylet = ScriptedRaylet()
         let server = try await RpcServer.start(host: "127.0.0.1", port: 0,
                                                identity: RpcServerIdentity(token: "t", sessionName: "s", tempDir: dir, component: "raylet"),
                                                service: raylet, logger: Logger(label: "test"))
-        defer { Task { await server.close() } }
         let gcs = try GcsServer(config: GcsConfig(host: "127.0.0.1", port: 0, sessionDir: dir, sessionName: "s", tempDir: dir,
-                                                  token: "t", databasePath: dir + "/gcs.sqlite"),
+                                                  token: "t", databasePath: dir + "/gcs.sqlite", reportPeriod: reportPeriod),
                                 logger: Logger(label: "test"))
         let total = ResourceSet(doubles: ["CPU": 2])
         var register = Swiftray_RegisterNodeRequest()
         register.node = NodeInfo(nodeID: node, ip: "127.0.0.1", nodeManagerPort: server.port, isHead: true, nodeName: "n",
                                  resourcesTotal: total, resourcesAvailable: total, startTimeMs: 0).record
         try await call(gcs, "gcs.RegisterNode", register.serializedData())
+        return (server, gcs)
+    }
+
+    func remove(_ gcs: GcsServer, _ id: PlacementGroupID) async throws {
+        var remove = Swiftray_PlacementGroupQuery()
+        remove.placementGroupID = Data(id.bytes)
+        try await call(gcs, "gcs.RemovePlacementGroup", remove.serializedData())
+    }
+
+    @Test("remove answers at once; the next group's reservation waits for the cancel; stale reports are ignored",
+          .timeLimit(.minutes(1)))
+    func removalOrdering() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pg-removal-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let raylet = ScriptedRaylet()
+        // Reports are skipped for at most four periods: long enough here for none to be forced.
+        let (server, gcs) = try await cluster(dir, raylet, reportPeriod: .seconds(60))
+        defer { Task { await server.close() } }
 
         let first = try await create(gcs, 1)
         #expect(try await state(gcs, first, becomes: .created))
         #expect(await raylet.received == ["raylet.ReserveBundles"], "a one-node group is reserved in one call")
 
         // The raylet holds the cancel's answer; the removal is answered anyway.
-        var remove = Swiftray_PlacementGroupQuery()
-        remove.placementGroupID = Data(first.bytes)
-        try await call(gcs, "gcs.RemovePlacementGroup", remove.serializedData())
+        try await remove(gcs, first)
         #expect(await gcs.tables.groups[first]?.state == .removed)
 
         // The GCS's view has the CPUs back, so the next group is placed at once, but its
@@ -124,5 +135,25 @@ struct PlacementGroupRemovalTests {
         #expect(await gcs.tables.nodes[node]?.resourcesAvailable["CPU"] == .zero)
         try await report(gcs, cpu: 1.5, version: 3)
         #expect(await gcs.tables.nodes[node]?.resourcesAvailable == ResourceSet(doubles: ["CPU": 1.5]))
+    }
+
+    @Test("under bundle calls that never stop, a report is still taken after four report periods", .timeLimit(.minutes(1)))
+    func reportsAreNotStarved() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pg-starve-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let raylet = ScriptedRaylet()
+        let (server, gcs) = try await cluster(dir, raylet, reportPeriod: .milliseconds(250))
+        defer { Task { await server.close() } }
+        let first = try await create(gcs, 1)
+        #expect(try await state(gcs, first, becomes: .created))
+        try await remove(gcs, first)  // its cancel stays unanswered: a call under way
+        try await report(gcs, cpu: 0.5, version: 1)
+        let skipped = await gcs.tables.nodes[node]?.resourcesAvailable
+        try await Task.sleep(for: .milliseconds(1200))
+        try await report(gcs, cpu: 0.5, version: 1)
+        let taken = await gcs.tables.nodes[node]?.resourcesAvailable
+        await raylet.releaseCancels()
+        #expect(skipped == ResourceSet(doubles: ["CPU": 2]), "the first report came while the cancel was under way")
+        #expect(taken == ResourceSet(doubles: ["CPU": 0.5]), "four periods later a report is taken anyway")
     }
 }

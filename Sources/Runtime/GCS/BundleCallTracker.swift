@@ -11,7 +11,8 @@ import ClusterState
 /// - a resource report overwrites the GCS's view of a node only when no bundle call to it is
 ///   under way and the report is not older than the latest answer (`reportIsCurrent`): the
 ///   GCS changes its view when it decides, and a report taken before the raylet acted on that
-///   decision would undo it.
+///   decision would undo it. (`GcsServer` still takes one report in four periods under calls
+///   that never stop.)
 struct BundleCallTracker {
     private var inFlight: [NodeID: Int] = [:]
     private var cancelsInFlight: [NodeID: Int] = [:]

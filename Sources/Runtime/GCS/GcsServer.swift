@@ -28,6 +28,8 @@ public actor GcsServer: RpcService {
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Bundle calls under way per raylet, and each raylet's latest answered bundle version.
     var bundleCalls = BundleCallTracker()
+    /// When each node's resources were last taken from one of its reports.
+    private var lastAppliedReport: [NodeID: ContinuousClock.Instant] = [:]
     /// Driver connections and the job each registered.
     var driverJobs: [UInt64: JobID] = [:]
     /// Task attempts by task id + attempt number, merged from owners' and executors' events
@@ -130,6 +132,7 @@ public actor GcsServer: RpcService {
         try store.saveNode(node)
         tables.put(node)
         lastReport[id] = nil
+        lastAppliedReport[id] = nil
         recovery.awaitedNodes.remove(id)
         logger.warning("Node \(id) (\(node.ip)) is DEAD: \(node.stateMessage ?? "").")
         nodeDied(id)
@@ -234,6 +237,7 @@ public actor GcsServer: RpcService {
         try store.saveNode(node)
         tables.put(node)
         lastReport[node.nodeID] = ContinuousClock.now
+        lastAppliedReport[node.nodeID] = ContinuousClock.now  // the registration carried its resources
         connection.setTag("node", node.nodeID.hex)
         logger.info("Node \(node.nodeID) \(request.reconnecting ? "registered again" : "registered") from \(node.ip):\(node.nodeManagerPort) (head: \(node.isHead)).")
         // Only a GCS restarted on its database reconciles: a live one never lost track, and a
@@ -258,10 +262,15 @@ public actor GcsServer: RpcService {
             reply.nodeIsDead = true
             return reply
         }
-        lastReport[id] = ContinuousClock.now
+        let now = ContinuousClock.now
+        lastReport[id] = now
         // A report taken before the raylet acted on a bundle call the GCS already counted
-        // would undo that; the next report brings the node's resources instead.
-        if bundleCalls.reportIsCurrent(id, version: request.bundleVersion) {
+        // would undo that; the next report brings the node's resources instead. Under a
+        // constant stream of bundle calls one report in four periods (a second) is still
+        // taken, so the node's task usage does not go stale.
+        if bundleCalls.reportIsCurrent(id, version: request.bundleVersion)
+            || lastAppliedReport[id].map({ now - $0 >= config.reportPeriod * 4 }) ?? true {
+            lastAppliedReport[id] = now
             let available = ResourceSet(raw: request.resourcesAvailable)
             if available != node.resourcesAvailable {
                 node.resourcesAvailable = available
