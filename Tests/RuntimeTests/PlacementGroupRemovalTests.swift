@@ -11,17 +11,19 @@ import Testing
 @Suite("Placement-group removal ordering", .serialized)
 struct PlacementGroupRemovalTests {
     /// A raylet that answers every bundle call ok, counting its bundle version, and holds the
-    /// answers to cancels until `releaseCancels`.
+    /// answers to the methods in `holding` until they are released.
     actor ScriptedRaylet: RpcService {
         private(set) var received: [String] = []
         private(set) var version: UInt64 = 0
-        private var holding = true
-        private var held: [CheckedContinuation<Void, Never>] = []
+        private var holding: Set<String>
+        private var held: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+        init(holding: Set<String> = ["raylet.CancelBundles"]) { self.holding = holding }
 
         func handle(method: String, payload: Data, connection: RpcConnection) async throws -> Data {
             received.append(method)
-            if method == "raylet.CancelBundles", holding {
-                await withCheckedContinuation { held.append($0) }
+            if holding.contains(method) {
+                await withCheckedContinuation { held[method, default: []].append($0) }
             }
             version += 1
             var reply = Swiftray_BundleReservationReply()
@@ -32,11 +34,12 @@ struct PlacementGroupRemovalTests {
 
         func connectionClosed(_ connection: RpcConnection) async {}
 
-        func releaseCancels() {
-            holding = false
-            for c in held { c.resume() }
-            held = []
+        func release(_ method: String) {
+            holding.remove(method)
+            for c in held.removeValue(forKey: method) ?? [] { c.resume() }
         }
+
+        func releaseCancels() { release("raylet.CancelBundles") }
     }
 
     let node = NodeID(uncheckedBytes: [UInt8](repeating: 7, count: 28))
@@ -117,6 +120,9 @@ struct PlacementGroupRemovalTests {
         // The GCS's view has the CPUs back, so the next group is placed at once, but its
         // reservation is not sent while the cancel is unanswered.
         let second = try await create(gcs, 2)
+        for _ in 0..<250 where await !raylet.received.contains("raylet.CancelBundles") {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         try await Task.sleep(for: .milliseconds(300))
         #expect(await raylet.received == ["raylet.ReserveBundles", "raylet.CancelBundles"])
         #expect(await gcs.tables.groups[second]?.state == .pending)
@@ -146,6 +152,7 @@ struct PlacementGroupRemovalTests {
         defer { Task { await server.close() } }
         let first = try await create(gcs, 1)
         #expect(try await state(gcs, first, becomes: .created))
+        try await report(gcs, cpu: 0, version: 1)  // current: taken, and the four periods start now
         try await remove(gcs, first)  // its cancel stays unanswered: a call under way
         try await report(gcs, cpu: 0.5, version: 1)
         let skipped = await gcs.tables.nodes[node]?.resourcesAvailable
@@ -155,5 +162,29 @@ struct PlacementGroupRemovalTests {
         await raylet.releaseCancels()
         #expect(skipped == ResourceSet(doubles: ["CPU": 2]), "the first report came while the cancel was under way")
         #expect(taken == ResourceSet(doubles: ["CPU": 0.5]), "four periods later a report is taken anyway")
+    }
+
+    @Test("a group whose node dies during its reservation is not CREATED on the dead node",
+          .timeLimit(.minutes(1)))
+    func nodeDiesDuringReservation() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pg-dies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let raylet = ScriptedRaylet(holding: ["raylet.ReserveBundles"])
+        let (server, gcs) = try await cluster(dir, raylet, reportPeriod: .seconds(60))
+        defer { Task { await server.close() } }
+        let group = try await create(gcs, 1)
+        for _ in 0..<250 where await !raylet.received.contains("raylet.ReserveBundles") {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        var unregister = Swiftray_UnregisterNodeRequest()
+        unregister.nodeID = Data(node.bytes)
+        try await call(gcs, "gcs.UnregisterNode", unregister.serializedData())
+        await raylet.release("raylet.ReserveBundles")
+        for _ in 0..<250 where await !gcs.pgReserving.isEmpty {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let info = await gcs.tables.groups[group]
+        #expect(info?.state == .pending, "\(String(describing: info?.state))")
+        #expect(info?.bundles.allSatisfy { $0.nodeID == nil } == true)
     }
 }

@@ -120,16 +120,20 @@ extension GcsServer {
         for (node, resources) in returned {
             if wasCreated { adjustCommitted(node, group: id, bundles: committed[node] ?? [], adding: false) }
             adjustAvailable(node, by: resources, returning: true)
-            cancelInBackground(id, node: node)
+            cancelInBackground(id, node: node, bundles: [])
         }
     }
 
-    /// Sends a cancel of all of `id`'s bundles on `node` without waiting for it; counted as
-    /// pending from now, so a reservation on `node` decided after this waits for its answer.
-    private func cancelInBackground(_ id: PlacementGroupID, node: NodeID) {
+    /// Sends a cancel of `bundles` of `id` on `node` (all of them when empty) without waiting
+    /// for it; counted as pending from now, so a reservation on `node` decided after this waits
+    /// for its answer. Cancelling what the raylet does not hold is a no-op there.
+    private func cancelInBackground(_ id: PlacementGroupID, node: NodeID, bundles: [BundleSpec]) {
         guard let info = tables.nodes[node], info.state == .alive else { return }
         bundleCalls.started(node, isCancel: true)
-        Task { _ = await self.reservation("raylet.CancelBundles", group: id, node: node, bundles: [], all: true, counted: true) }
+        Task {
+            _ = await self.reservation("raylet.CancelBundles", group: id, node: node, bundles: bundles,
+                                       all: bundles.isEmpty, counted: true)
+        }
     }
 
     /// The job's non-detached groups go with it.
@@ -278,20 +282,20 @@ extension GcsServer {
             return try await reserveOnOneNode(id, node: node, bundles: bundles, placement: placement)
         }
         // Phase 1: prepare on every chosen node.
-        var prepared: [NodeID] = []
+        var tried: [NodeID] = []
         var failure: String?
         for (node, bundles) in byNode.sorted(by: { $0.key.hex < $1.key.hex }) {
+            tried.append(node)
             if let problem = await reservation("raylet.PrepareBundles", group: id, node: node, bundles: bundles, all: false) {
                 failure = problem
                 break
             }
-            prepared.append(node)
         }
         guard var current = tables.groups[id], current.state != .removed, failure == nil else {
+            // The view gets the resources back now, so the cancels are counted now too (the
+            // failed node's as well: a lost answer may hide a prepare that went through).
             returnReserving(id)
-            for node in prepared {
-                _ = await reservation("raylet.CancelBundles", group: id, node: node, bundles: byNode[node] ?? [], all: false)
-            }
+            for node in tried { cancelInBackground(id, node: node, bundles: byNode[node] ?? []) }
             if var g = tables.groups[id], g.state != .removed {
                 try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
                 kickPlacementGroupScheduler()
@@ -317,10 +321,16 @@ extension GcsServer {
     /// after its restart; the raylet's re-registration then gives the bundles back.
     private func reserveOnOneNode(_ id: PlacementGroupID, node: NodeID, bundles: [BundleSpec],
                                   placement: [Int: NodeID]) async throws {
-        let failure = await reservation("raylet.ReserveBundles", group: id, node: node, bundles: bundles, all: false)
+        var failure = await reservation("raylet.ReserveBundles", group: id, node: node, bundles: bundles, all: false)
+        if failure == nil, tables.nodes[node]?.state != .alive {
+            // It died while the answer was on its way: its death found no bundle of this group.
+            failure = "node \(node) died during the reservation"
+        }
         guard var current = tables.groups[id], current.state != .removed, failure == nil else {
+            // Whatever the raylet may hold for the group (a lost answer can hide a reservation
+            // that went through) is cancelled; the view gets the resources back.
             returnReserving(id)
-            if failure == nil { cancelInBackground(id, node: node) }
+            cancelInBackground(id, node: node, bundles: bundles)
             if var g = tables.groups[id], g.state != .removed {
                 try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
                 kickPlacementGroupScheduler()
@@ -329,7 +339,14 @@ extension GcsServer {
         }
         try current.markPrepared(nodes: placement)
         try current.markCreated(nowNs: Self.nowNs())
-        try store.savePlacementGroup(current)
+        do {
+            try store.savePlacementGroup(current)
+        } catch {
+            // Not recorded, so not CREATED: the raylet gives the bundles back and the group is
+            // tried again (`reserve` returns the view's resources and re-queues it).
+            cancelInBackground(id, node: node, bundles: bundles)
+            throw error
+        }
         pgReserving[id] = nil
         tables.put(current)
         adjustCommitted(node, group: id, bundles: bundles, adding: true)
@@ -407,24 +424,33 @@ extension GcsServer {
     private func reservation(_ method: String, group: PlacementGroupID, node: NodeID, bundles: [BundleSpec],
                              all: Bool, counted: Bool = false) async -> String? {
         let isCancel = method == "raylet.CancelBundles"
+        var version: UInt64?
+        // Counted from the start, waiting included: the GCS has already changed its view.
+        if !counted { bundleCalls.started(node, isCancel: isCancel) }
+        defer { for waiter in bundleCalls.ended(node, isCancel: isCancel, version: version) { waiter.resume() } }
         if !isCancel, bundleCalls.cancelsPending(node) {
             await withCheckedContinuation { bundleCalls.waitForCancels(node, $0) }
         }
-        var version: UInt64?
-        if !counted { bundleCalls.started(node, isCancel: isCancel) }
-        defer { for waiter in bundleCalls.ended(node, isCancel: isCancel, version: version) { waiter.resume() } }
         guard let info = tables.nodes[node], info.state == .alive else { return "node \(node) is not alive" }
         var request = Swiftray_BundleReservationRequest()
         request.placementGroupID = Data(group.bytes)
         request.bundles = bundles.map { var r = $0.record; r.nodeID = Data(); return r }
         request.allBundles = all
+        let client: RpcClient
         do {
-            let client = try await raylet(info)
+            client = try await raylet(info)
+        } catch {
+            return "\(error)"
+        }
+        do {
             let reply: Swiftray_BundleReservationReply = try await client.call(method, request, timeout: .seconds(5))
             version = reply.bundleVersion
             return reply.ok ? nil : reply.reason
         } catch {
-            rayletClients.removeValue(forKey: node)
+            // The connection's state is unknown (a late answer could still come): it is closed,
+            // and the next call opens a new one.
+            if rayletClients[node] === client { rayletClients[node] = nil }
+            Task { await client.close() }
             return "\(error)"
         }
     }

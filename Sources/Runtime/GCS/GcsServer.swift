@@ -264,11 +264,13 @@ public actor GcsServer: RpcService {
         }
         let now = ContinuousClock.now
         lastReport[id] = now
-        // A report taken before the raylet acted on a bundle call the GCS already counted
-        // would undo that; the next report brings the node's resources instead. Under a
-        // constant stream of bundle calls one report in four periods (a second) is still
-        // taken, so the node's task usage does not go stale.
-        if bundleCalls.reportIsCurrent(id, version: request.bundleVersion)
+        // The GCS changes its view when it decides (a group placed here and being reserved)
+        // and when it sends a bundle call; a report taken before the raylet acted would undo
+        // that, so the next report brings the node's resources instead. Under a constant
+        // stream of bundle calls one report in four periods (a second) is still taken, so the
+        // node's task usage does not go stale.
+        let reserving = pgReserving.values.contains { $0[id] != nil }
+        if (!reserving && bundleCalls.reportIsCurrent(id, version: request.bundleVersion))
             || lastAppliedReport[id].map({ now - $0 >= config.reportPeriod * 4 }) ?? true {
             lastAppliedReport[id] = now
             let available = ResourceSet(raw: request.resourcesAvailable)

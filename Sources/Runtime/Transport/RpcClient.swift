@@ -9,8 +9,10 @@ import SwiftProtobuf
 /// calls. Thread-safe. Every call has a deadline; when the connection breaks, every pending
 /// call fails at once with `RuntimeError.connectionClosed`.
 public final class RpcClient: Sendable {
-    /// The wire protocol version both sides must speak.
-    public static let protocolVersion: UInt32 = 1
+    /// The wire protocol version both sides must speak; raised whenever a call or a message
+    /// changes meaning (2: `raylet.ReserveBundles` and bundle versions), so a node of another
+    /// build is refused at the handshake instead of failing calls later.
+    public static let protocolVersion: UInt32 = 2
 
     private let channel: any Channel
     private let pending: PendingCalls
