@@ -39,6 +39,29 @@ struct GcsActorTableTests {
         #expect(table.all.count == 1)
     }
 
+    @Test("the group index holds the live actors of each placement group")
+    func groupIndex() throws {
+        var table = GcsActorTable(records: [])
+        let group = Data(repeating: 3, count: 18), other = Data(repeating: 4, count: 18)
+        var a = Self.record(1, state: .pendingCreation)
+        a.placementGroupID = group
+        var b = Self.record(2, state: .alive, worker: 5)
+        b.placementGroupID = group
+        table.put(a)
+        table.put(b)
+        table.put(Self.record(3, state: .alive, worker: 6))  // in no group
+        let ids = try [a, b].map { try #require(ActorID(bytes: [UInt8]($0.actorID))) }
+        #expect(table.byGroup == [group: Set(ids)])
+        a.placementGroupID = other  // a record may only move by being replaced
+        table.put(a)
+        #expect(table.byGroup == [group: [ids[1]], other: [ids[0]]])
+        a.state = ActorState.dead.rawValue
+        b.state = ActorState.dead.rawValue
+        table.put(a)
+        table.put(b)
+        #expect(table.byGroup.isEmpty, "dead actors leave the index")
+    }
+
     @Test("beyond the cap the oldest dead actors are forgotten; live ones never")
     func deadCap() {
         var table = GcsActorTable(records: [])

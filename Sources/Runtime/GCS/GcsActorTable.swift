@@ -13,9 +13,11 @@ struct GcsActorTable {
     /// Actors killed by `ray.kill(no_restart=False)` whose worker has not died yet: if no
     /// restart remains when it does, the cause is RAY_KILL.
     var killRequested: Set<ActorID> = []
-    /// Indexes kept by `put`: the actor a worker process runs, and the actors a worker owns.
+    /// Indexes kept by `put`: the actor a worker process runs, the actors a worker owns, and
+    /// the live actors placed in a placement group (by group id bytes).
     private(set) var byWorker: [Data: ActorID] = [:]
     private(set) var byOwner: [Data: Set<ActorID>] = [:]
+    private(set) var byGroup: [Data: Set<ActorID>] = [:]
     /// DEAD actors in the order they died; beyond `deadCap` the oldest are forgotten (the store
     /// keeps the same number of dead rows).
     private var deadOrder: [ActorID] = []
@@ -31,6 +33,10 @@ struct GcsActorTable {
         if let old = records[id] {
             if byWorker[old.address.workerID] == id { byWorker[old.address.workerID] = nil }
             byOwner[old.owner.workerID]?.remove(id)
+            if !old.placementGroupID.isEmpty {
+                byGroup[old.placementGroupID]?.remove(id)
+                if byGroup[old.placementGroupID]?.isEmpty == true { byGroup[old.placementGroupID] = nil }
+            }
             wasDead = old.state == ActorState.dead.rawValue
         } else {
             order.append(id)
@@ -40,6 +46,7 @@ struct GcsActorTable {
         if record.state != ActorState.dead.rawValue {
             if !record.address.workerID.isEmpty { byWorker[record.address.workerID] = id }
             byOwner[record.owner.workerID, default: []].insert(id)
+            if !record.placementGroupID.isEmpty { byGroup[record.placementGroupID, default: []].insert(id) }
         }
         if byOwner[record.owner.workerID]?.isEmpty == true { byOwner[record.owner.workerID] = nil }
         if record.state == ActorState.dead.rawValue && !wasDead {

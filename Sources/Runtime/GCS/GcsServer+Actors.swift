@@ -427,9 +427,11 @@ extension GcsServer {
 
     /// A placement group was removed: the actors running in it are destroyed.
     func actorsGroupRemoved(_ group: PlacementGroupID) {
-        for record in actorTable.all where record.placementGroupID == Data(group.bytes)
-            && !record.address.workerID.isEmpty && record.state != ActorState.dead.rawValue {
-            guard let id = ActorID(bytes: [UInt8](record.actorID)) else { continue }
+        // Looked up in the table's index: a removal must not cost a walk over every actor kept.
+        guard let members = actorTable.byGroup[Data(group.bytes)] else { return }
+        for id in actorTable.order where members.contains(id) {
+            guard let record = actorTable.records[id], !record.address.workerID.isEmpty,
+                  record.state != ActorState.dead.rawValue else { continue }
             markActorDead(id, reason: .workerDied,
                           message: "The actor is dead because its worker process has died. Worker exit type: INTENDED_SYSTEM_EXIT Worker exit detail: Destroying worker since its placement group was removed. Placement group id: \(group.hex), bundle index: -1")
         }
