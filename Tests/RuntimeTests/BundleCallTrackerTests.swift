@@ -23,6 +23,18 @@ struct BundleCallTrackerTests {
         #expect(!tracker.reportIsCurrent(node, version: 3) && tracker.reportIsCurrent(node, version: 5))
     }
 
+    @Test("reports do not count while a group placed on the node is being reserved")
+    func reportsWhileReserving() {
+        var tracker = BundleCallTracker()
+        tracker.reservationStarted(on: [node, other])
+        tracker.reservationStarted(on: [node])
+        #expect(!tracker.reportIsCurrent(node, version: 0) && !tracker.reportIsCurrent(other, version: 0))
+        tracker.reservationEnded(on: [node, other])
+        #expect(!tracker.reportIsCurrent(node, version: 0) && tracker.reportIsCurrent(other, version: 0))
+        tracker.reservationEnded(on: [node])
+        #expect(tracker.reportIsCurrent(node, version: 0))
+    }
+
     @Test("reservations wait until every cancel sent before them is answered", .timeLimit(.minutes(1)))
     func cancelsReleaseWaiters() async {
         var tracker = BundleCallTracker()

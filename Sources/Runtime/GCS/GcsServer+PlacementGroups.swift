@@ -231,7 +231,7 @@ extension GcsServer {
                 var byNode: [NodeID: ResourceSet] = [:]
                 for (index, node) in placement { byNode[node, default: ResourceSet()].add(group.bundles[index].resources.set) }
                 for (node, resources) in byNode { adjustAvailable(node, by: resources, returning: false) }
-                pgReserving[id] = byNode
+                startReserving(id, byNode)
                 Task { await self.reserve(id, placement: placement) }
             }
         } catch {
@@ -266,11 +266,38 @@ extension GcsServer {
         }
     }
 
+    /// Records what `attempt` took out of the view for `id`'s reservation.
+    private func startReserving(_ id: PlacementGroupID, _ byNode: [NodeID: ResourceSet]) {
+        pgReserving[id] = byNode
+        bundleCalls.reservationStarted(on: byNode.keys)
+    }
+
+    /// Ends `id`'s reservation; returns what `attempt` took out of the view for it.
+    @discardableResult
+    private func endReserving(_ id: PlacementGroupID) -> [NodeID: ResourceSet] {
+        let taken = pgReserving.removeValue(forKey: id) ?? [:]
+        bundleCalls.reservationEnded(on: taken.keys)
+        return taken
+    }
+
     /// Gives back to the GCS's view what `attempt` took out for a reservation that ended
     /// without the group being prepared.
     private func returnReserving(_ id: PlacementGroupID) {
-        for (node, resources) in pgReserving.removeValue(forKey: id) ?? [:] {
+        for (node, resources) in endReserving(id) {
             adjustAvailable(node, by: resources, returning: true)
+        }
+    }
+
+    /// A reservation that did not go through: the view gets the resources back, the raylets
+    /// are sent cancels for what was asked of them (a lost answer may hide a reservation that
+    /// went through; cancelling what a raylet does not hold is a no-op), and a group that is
+    /// still wanted is retried after its backoff.
+    private func abandonReservation(_ id: PlacementGroupID, asked: [NodeID: [BundleSpec]], failure: String?) throws {
+        returnReserving(id)
+        for (node, bundles) in asked { cancelInBackground(id, node: node, bundles: bundles) }
+        if var g = tables.groups[id], g.state != .removed {
+            try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
+            kickPlacementGroupScheduler()
         }
     }
 
@@ -292,21 +319,14 @@ extension GcsServer {
             }
         }
         guard var current = tables.groups[id], current.state != .removed, failure == nil else {
-            // The view gets the resources back now, so the cancels are counted now too (the
-            // failed node's as well: a lost answer may hide a prepare that went through).
-            returnReserving(id)
-            for node in tried { cancelInBackground(id, node: node, bundles: byNode[node] ?? []) }
-            if var g = tables.groups[id], g.state != .removed {
-                try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
-                kickPlacementGroupScheduler()
-            }
-            return
+            // The failed node is cancelled as well.
+            return try abandonReservation(id, asked: byNode.filter { tried.contains($0.key) }, failure: failure)
         }
         try current.markPrepared(nodes: placement)
         try store.savePlacementGroup(current)
         tables.put(current)
         // From here the group's own bundles account for the resources (removal gives them back).
-        pgReserving[id] = nil
+        endReserving(id)
         // Commit the surviving bundles too: a group that was PREPARED when it lost a bundle (a
         // node died, or a GCS restart found it half-done) has survivors that are only prepared.
         // Committing a committed bundle is a no-op on the raylet.
@@ -327,15 +347,7 @@ extension GcsServer {
             failure = "node \(node) died during the reservation"
         }
         guard var current = tables.groups[id], current.state != .removed, failure == nil else {
-            // Whatever the raylet may hold for the group (a lost answer can hide a reservation
-            // that went through) is cancelled; the view gets the resources back.
-            returnReserving(id)
-            cancelInBackground(id, node: node, bundles: bundles)
-            if var g = tables.groups[id], g.state != .removed {
-                try fail(&g, infeasible: false, reason: failure ?? "the group changed during its reservation")
-                kickPlacementGroupScheduler()
-            }
-            return
+            return try abandonReservation(id, asked: [node: bundles], failure: failure)
         }
         try current.markPrepared(nodes: placement)
         try current.markCreated(nowNs: Self.nowNs())
@@ -347,7 +359,7 @@ extension GcsServer {
             cancelInBackground(id, node: node, bundles: bundles)
             throw error
         }
-        pgReserving[id] = nil
+        endReserving(id)
         tables.put(current)
         adjustCommitted(node, group: id, bundles: bundles, adding: true)
         wakeWaiters(id)

@@ -20,7 +20,8 @@ public actor GcsServer: RpcService {
     /// Groups that cannot fit even the idle cluster; retried when a node joins.
     var infeasibleGroups: [PlacementGroupID] = []
     var pgScheduling = false
-    /// Groups whose reservation is under way, with what `attempt` took out of each node in the view for them.
+    /// Groups whose reservation is under way, with what `attempt` took out of each node in the
+    /// view for them (set by `startReserving`, cleared by `endReserving`).
     var pgReserving: [PlacementGroupID: [NodeID: ResourceSet]] = [:]
     /// Callers of `gcs.WaitPlacementGroupReady`, woken when the group is CREATED or REMOVED.
     var pgWaiters: [PlacementGroupID: [UUID: (waiter: CheckedContinuation<Void, Never>, timer: Task<Void, any Error>?)]] = [:]
@@ -269,8 +270,7 @@ public actor GcsServer: RpcService {
         // that, so the next report brings the node's resources instead. Under a constant
         // stream of bundle calls one report in four periods (a second) is still taken, so the
         // node's task usage does not go stale.
-        let reserving = pgReserving.values.contains { $0[id] != nil }
-        if (!reserving && bundleCalls.reportIsCurrent(id, version: request.bundleVersion))
+        if bundleCalls.reportIsCurrent(id, version: request.bundleVersion)
             || lastAppliedReport[id].map({ now - $0 >= config.reportPeriod * 4 }) ?? true {
             lastAppliedReport[id] = now
             let available = ResourceSet(raw: request.resourcesAvailable)
