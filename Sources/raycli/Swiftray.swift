@@ -29,7 +29,7 @@ struct Swiftray: AsyncParsableCommand {
     /// actor hops are cheaper on the pool (in-memory puts: 750 k/s on the pool, 280 k/s on the
     /// loops); and workers, whose interpreter thread hands every result back to the runtime,
     /// measured no faster on the loops (async actors slower).
-    static let eventLoopCommands: Set<String> = ["gcs-server", "raylet"]
+    static let eventLoopCommands = ["gcs-server", "raylet"]
 
     /// Picks the executor, then runs the everyday `status`/`list`/`--version` lines straight
     /// away (`FastCommandLine`); everything else goes through ArgumentParser.

@@ -2,16 +2,28 @@ import ClusterState
 import Foundation
 import SwiftProtobuf
 
-/// Typed calls to the GCS over one authenticated connection. Used by the CLI (fails at once
-/// when the GCS is gone), and by drivers and workers (given a reconnect window: their calls
-/// wait for a restarted GCS, see `GcsConnection`). Thread-safe.
+/// Typed calls to the GCS over one authenticated connection. Used by one-shot commands
+/// (`connectOneShot`: a blocking socket, fails at once when the GCS is gone), and by drivers and
+/// workers (`connect` with a reconnect window: their calls wait for a restarted GCS, see
+/// `GcsConnection`). Thread-safe.
 public final class GcsClient: Sendable {
-    public let rpc: GcsConnection
+    public let rpc: any GcsTransport
     public let address: ClusterAddress
+    /// The reconnecting connection, when `rpc` is one (for `reattachOnReconnect`); kept apart
+    /// rather than cast from `rpc`, since a first dynamic cast makes a one-shot command scan the
+    /// binary's conformance tables.
+    private let connection: GcsConnection?
 
     init(rpc: GcsConnection, address: ClusterAddress) {
         self.rpc = rpc
         self.address = address
+        connection = rpc
+    }
+
+    init(rpc: BlockingRpcClient, address: ClusterAddress) {
+        self.rpc = rpc
+        self.address = address
+        connection = nil
     }
 
     /// Connects to the cluster found by `ClusterAddress.resolve`, with the token from the
@@ -21,12 +33,35 @@ public final class GcsClient: Sendable {
                                timeout: Duration = .seconds(5), reconnectWindow: Duration? = nil) async throws -> GcsClient {
         let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
         let token = AuthToken.find(paths: paths, environment: environment) ?? ""
+        let rpc = try await explained(address: address, paths: paths) {
+            try await RpcClient.connect(host: address.host, port: address.port, token: token,
+                                        peerKind: peerKind, timeout: timeout)
+        }
+        return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
+                                            peerKind: peerKind, reconnectWindow: reconnectWindow),
+                         address: address)
+    }
+
+    /// `connect` for a process that makes a few calls and exits (`status`, `list` …): a
+    /// `BlockingRpcClient`, so no event-loop thread is started; calls block their thread and a
+    /// lost connection is final.
+    public static func connectOneShot(explicitAddress: String?, paths: SessionPaths, peerKind: String,
+                                      environment: [String: String] = ProcessInfo.processInfo.environment,
+                                      timeout: Duration = .seconds(5)) async throws -> GcsClient {
+        let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
+        let token = AuthToken.find(paths: paths, environment: environment) ?? ""
+        let rpc = try await explained(address: address, paths: paths) {
+            try BlockingRpcClient.connect(host: address.host, port: address.port, token: token,
+                                          peerKind: peerKind, timeout: timeout)
+        }
+        return GcsClient(rpc: rpc, address: address)
+    }
+
+    /// Runs `open`, adding to an unreachable GCS the hint of why (`unreachableHint`).
+    private static func explained<T>(address: ClusterAddress, paths: SessionPaths,
+                                     _ open: () async throws -> T) async throws -> T {
         do {
-            let rpc = try await RpcClient.connect(host: address.host, port: address.port, token: token,
-                                                  peerKind: peerKind, timeout: timeout)
-            return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
-                                                peerKind: peerKind, reconnectWindow: reconnectWindow),
-                             address: address)
+            return try await open()
         } catch let RuntimeError.unreachable(addr, reason) {
             throw RuntimeError.unreachable(address: addr, reason: "\(reason) \(unreachableHint(address: address, paths: paths))")
         }
@@ -87,7 +122,7 @@ public final class GcsClient: Sendable {
     /// After a lost connection (a restarted GCS), claims `job` again on the new connection
     /// before any call is sent on it, so the job keeps RUNNING.
     public func reattachOnReconnect(_ job: JobID) {
-        rpc.setOnReconnect { client in
+        connection?.setOnReconnect { client in
             var request = Swiftray_ReattachJobRequest()
             request.jobID = Data(job.bytes)
             let _: Swiftray_Empty = try await client.call("gcs.ReattachJob", request, timeout: .seconds(5))

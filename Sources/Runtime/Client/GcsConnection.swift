@@ -3,9 +3,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import SwiftProtobuf
 
-/// The connection a `GcsClient` makes its calls on. Short-lived clients (the CLI) use it as a
-/// plain connection: a call fails when the GCS is gone. Long-lived ones (drivers, workers) give
-/// it a reconnect window: when the connection closes (a killed head being restarted) it keeps
+/// The event-loop connection a `GcsClient` makes its calls on. Without a reconnect window it is
+/// a plain connection: a call fails when the GCS is gone. Long-lived clients (drivers, workers)
+/// give it a reconnect window: when the connection closes (a killed head being restarted) it keeps
 /// reconnecting at once, runs the `onReconnect` hook on the new connection (a driver claims its
 /// job again), and a call whose connection closed waits for that and is sent again; after the
 /// window calls fail with a sentence saying the GCS did not come back. Calls sent again must be idempotent on the GCS side.
@@ -69,10 +69,9 @@ public final class GcsConnection: Sendable {
     /// lost connection is re-established and the call sent again. `waitAtMost` bounds how long
     /// this call waits for the GCS to come back (a driver's last word at exit must not hang);
     /// `resend: false` fails a call whose connection closed instead (not idempotent, e.g. AddJob).
-    public func call<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
-                                                   as: Reply.Type = Reply.self,
-                                                   timeout: Duration = .seconds(30),
-                                                   waitAtMost: Duration? = nil, resend: Bool = true) async throws -> Reply {
+    public func send<Reply: SwiftProtobuf.Message>(_ method: String, _ request: some SwiftProtobuf.Message,
+                                                   as: Reply.Type, timeout: Duration,
+                                                   waitAtMost: Duration?, resend: Bool) async throws -> Reply {
         var client = state.withLockedValue { $0.client }
         while true {
             do {

@@ -11,10 +11,11 @@ struct ClusterTarget: Sendable, Equatable {
         SessionPaths(tempDir: tempDir ?? SessionPaths.defaultTempDir())
     }
 
-    /// Connects to the GCS, or reports a clear message and returns exit status 1 as the error.
+    /// Connects to the GCS for the command's few calls (a blocking socket: no event-loop
+    /// threads), or reports a clear message and returns exit status 1 as the error.
     func connect() async throws -> GcsClient {
         do {
-            return try await GcsClient.connect(explicitAddress: address, paths: paths, peerKind: "cli")
+            return try await GcsClient.connectOneShot(explicitAddress: address, paths: paths, peerKind: "cli")
         } catch {
             throw Console.fail(error)
         }
