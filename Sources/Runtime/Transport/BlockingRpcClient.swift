@@ -77,8 +77,13 @@ public final class BlockingRpcClient: Sendable {
             let id = s.nextID
             s.nextID += 1
             do {
-                return try exchange(fd: s.fd, id: id, method: method, payload: payload,
-                             deadline: ContinuousClock.now + timeout, timeout: timeout)
+                let answer = try exchange(fd: s.fd, id: id, method: method, payload: payload,
+                                          deadline: ContinuousClock.now + timeout, timeout: timeout)
+                if answer.id == 0 {  // the peer's last word before it closes the connection
+                    _ = systemClose(s.fd)
+                    s.fd = -1
+                }
+                return answer
             } catch {
                 // The stream's position is unknown after a failure: no later call may use it.
                 _ = systemClose(s.fd)

@@ -1,9 +1,9 @@
 import NIOConcurrencyHelpers
 
-/// Answers arriving on network threads, handed to an actor in batches: the first arrival of a
-/// batch starts one drain, which takes everything queued until nothing is left, so a burst of
-/// answers costs one hop onto the actor instead of one task each. Thread-safe; owned by a
-/// submitter.
+/// Work arriving from other threads (answers read on network threads, submitted calls), handed
+/// to an actor in batches: the first arrival of a batch starts one drain, which takes
+/// everything queued until nothing is left, so a burst costs one hop onto the actor instead of
+/// one task each. Thread-safe; owned by a submitter.
 final class ArrivalQueue<Item: Sendable>: Sendable {
     private let state = NIOLockedValueBox<(items: [Item], draining: Bool)>(([], false))
 

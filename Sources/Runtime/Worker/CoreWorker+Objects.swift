@@ -154,6 +154,9 @@ extension CoreWorker {
         let lend = mustWait && !isDriver && currentTask != nil
         if lend { await notifyBlocked(true) }
         defer { if lend { Task { await self.notifyBlocked(false) } } }
+        // Owned objects first, all at once: one wake-up when the last is ready, rather than one
+        // per object as the loop below would take while they finish one by one.
+        if mustWait { await objects.waitResolved(ids, timeout: deadline.map { max(.zero, $0 - ContinuousClock.now) }) }
         var out: [ObjectFetch] = []
         for id in ids {
             let left = deadline.map { max(.zero, $0 - ContinuousClock.now) }

@@ -39,7 +39,7 @@ extension CoreWorker {
             Self.describe(spec, into: &e)
             if let pg = t.placementGroupID { e.placementGroupID = Data(pg.bytes) }
         }
-        await submitter.submit(spec)
+        submitter.submit(spec)
         return ids
     }
 

@@ -2,6 +2,8 @@ import ClusterState
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import SwiftProtobuf
 
 /// The part of every driver and worker process that talks to the cluster (Ray's core worker):
@@ -24,7 +26,11 @@ public final class CoreWorker: RpcService {
     let logger: Logger
     private let config: CoreWorkerConfig
     private let mutable = NIOLockedValueBox(Mutable())
-    let submitter = TaskSubmitter()
+    /// The event loop of this core worker's connections to raylets and leased workers; the
+    /// task submitter runs on it, so a worker's answer is handled, and the next task pushed,
+    /// on the thread that read it.
+    let loop: any EventLoop
+    let submitter: TaskSubmitter
     let actorSubmitter = ActorSubmitter()
 
     struct Mutable {
@@ -54,7 +60,9 @@ public final class CoreWorker: RpcService {
         rayletPort = config.rayletPort
         self.gcs = gcs
         self.logger = logger
-        pool = ClientPool(token: config.token, peerKind: config.isDriver ? "driver" : "worker")
+        loop = MultiThreadedEventLoopGroup.singleton.next()
+        pool = ClientPool(token: config.token, peerKind: config.isDriver ? "driver" : "worker", group: loop)
+        submitter = TaskSubmitter(loop: loop)
     }
 
     /// Listens on an ephemeral port, registers with the node's raylet and starts reporting task

@@ -15,9 +15,19 @@ public final class ObjectTable: Sendable {
 
     struct Entry {
         var state: State
-        var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+        /// The waits this object holds up (keys into `Tables.waits`).
+        var waiters: [UUID] = []
         var createdBy: TaskOrigin
         var size: Int64 = -1
+    }
+
+    /// One wait for a set of objects: it ends when the last of them is resolved (or earlier,
+    /// on its timeout or cancellation), with one wake-up however many objects it waited for.
+    struct Wait {
+        var remaining: Int
+        var continuation: CheckedContinuation<Void, Never>
+        /// The objects it still waits for (so an early end can take its key off them).
+        var ids: [ObjectID]
     }
 
     /// How an owned object came to be (for `list objects`).
@@ -29,8 +39,26 @@ public final class ObjectTable: Sendable {
     private struct Tables {
         var owned: [ObjectID: Entry] = [:]
         var borrowed: [ObjectID: Swiftray_WorkerAddress] = [:]
+        var waits: [UUID: Wait] = [:]
         /// Waits woken (timed out or cancelled) before they registered their continuation.
         var wokenEarly: Set<UUID> = []
+
+        /// One object the waits `keys` held up is no longer pending: those left with nothing to
+        /// wait for end, and their continuations are returned (to resume outside the lock).
+        mutating func release(_ keys: [UUID]) -> [CheckedContinuation<Void, Never>] {
+            var done: [CheckedContinuation<Void, Never>] = []
+            for key in keys {
+                guard var wait = waits[key] else { continue }  // ended already
+                wait.remaining -= 1
+                if wait.remaining > 0 {
+                    waits[key] = wait
+                } else {
+                    waits[key] = nil
+                    done.append(wait.continuation)
+                }
+            }
+            return done
+        }
     }
 
     private let tables = NIOLockedValueBox(Tables())
@@ -53,10 +81,10 @@ public final class ObjectTable: Sendable {
                 case nil: break
                 }
             }
-            let w = Array(e.waiters.values)
-            e.waiters = [:]
+            let keys = e.waiters
+            e.waiters = []
             t.owned[id] = e
-            return w
+            return t.release(keys)
         }
         for w in waiters { w.resume() }
     }
@@ -82,46 +110,61 @@ public final class ObjectTable: Sendable {
     /// Waits until an owned object is no longer pending, or until `timeout` passes or the task
     /// is cancelled. Returns the state then (nil: not owned).
     func waitResolved(_ id: ObjectID, timeout: Duration?) async -> State? {
+        await waitResolved([id], timeout: timeout)
+        return state(of: id)
+    }
+
+    /// Waits until none of the owned objects among `ids` is pending (others are ignored), or
+    /// until `timeout` passes or the task is cancelled; one wake-up for the whole set.
+    func waitResolved(_ ids: [ObjectID], timeout: Duration?) async {
         let key = UUID()
-        let already: State?? = tables.withLockedValue { t in
-            guard let e = t.owned[id] else { return .some(nil) }
-            if case .pending = e.state { return nil }
-            return .some(e.state)
+        let pending = tables.withLockedValue { t in
+            Set(ids.filter { id in
+                if case .pending? = t.owned[id]?.state { return true }
+                return false
+            })
         }
-        if let already { return already }
+        if pending.isEmpty { return }
         let timer = timeout.map { limit in
             Task { [weak self] in
-                try? await Task.sleep(for: limit)
-                self?.wake(id, key)
+                // Cancelled when the wait ended first: then there is nothing to wake.
+                do { try await Task.sleep(for: limit) } catch { return }
+                self?.wake(key)
             }
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
                 let resumeNow = tables.withLockedValue { t -> Bool in
                     if t.wokenEarly.remove(key) != nil { return true }
-                    guard var e = t.owned[id] else { return true }
-                    if case .pending = e.state {
-                        e.waiters[key] = c
+                    // Resolved since the look above: only the ones still pending hold the wait.
+                    var held: [ObjectID] = []
+                    for id in pending {
+                        guard var e = t.owned[id], case .pending = e.state else { continue }
+                        e.waiters.append(key)
                         t.owned[id] = e
-                        return false
+                        held.append(id)
                     }
-                    return true
+                    if held.isEmpty { return true }
+                    t.waits[key] = Wait(remaining: held.count, continuation: c, ids: held)
+                    return false
                 }
                 if resumeNow { c.resume() }
             }
         } onCancel: {
-            self.wake(id, key)
+            self.wake(key)
         }
         timer?.cancel()
         tables.withLockedValue { _ = $0.wokenEarly.remove(key) }
-        return state(of: id)
     }
 
     /// Ends one wait (its timeout passed or its task was cancelled). A wait that has not
     /// registered yet is remembered, so it does not start waiting after its end.
-    private func wake(_ id: ObjectID, _ key: UUID) {
+    private func wake(_ key: UUID) {
         let c = tables.withLockedValue { t -> CheckedContinuation<Void, Never>? in
-            if let c = t.owned[id]?.waiters.removeValue(forKey: key) { return c }
+            if let wait = t.waits.removeValue(forKey: key) {
+                for id in wait.ids { t.owned[id]?.waiters.removeAll { $0 == key } }
+                return wait.continuation
+            }
             t.wokenEarly.insert(key)
             return nil
         }
@@ -135,14 +178,18 @@ public final class ObjectTable: Sendable {
 
     /// Forgets owned objects (freed) and returns those that lived in an object store.
     func remove(_ ids: [ObjectID]) -> [(ObjectID, Swiftray_ObjectLocation)] {
-        tables.withLockedValue { t in
+        let (stored, waiters) = tables.withLockedValue { t in
             var stored: [(ObjectID, Swiftray_ObjectLocation)] = []
+            var waiters: [CheckedContinuation<Void, Never>] = []
             for id in ids {
-                if let e = t.owned.removeValue(forKey: id), case .ready(let p) = e.state, case .location(let l)? = p.kind {
-                    stored.append((id, l))
-                }
+                guard let e = t.owned.removeValue(forKey: id) else { continue }
+                // Waits for a freed object end (their callers then find it gone).
+                waiters += t.release(e.waiters)
+                if case .ready(let p) = e.state, case .location(let l)? = p.kind { stored.append((id, l)) }
             }
-            return stored
+            return (stored, waiters)
         }
+        for w in waiters { w.resume() }
+        return stored
     }
 }

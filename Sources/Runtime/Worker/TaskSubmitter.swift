@@ -8,7 +8,9 @@ import Scheduling
 /// scheduling key (resource shape and strategy), asks raylets for worker leases (following
 /// spillbacks), pushes tasks straight to leased workers, reuses a lease for further tasks of
 /// the same key and returns it when the queue is empty, and retries tasks whose worker died.
-/// Owned by its `CoreWorker`.
+/// Owned by its `CoreWorker`. It runs on the core worker's connection loop (its executor is that
+/// event loop): answers from leased workers are read on that thread and handled there in
+/// batches, and the pushes they lead to are written from it, with no thread hop per task.
 actor TaskSubmitter {
     struct Lease {
         let id: Data
@@ -46,10 +48,22 @@ actor TaskSubmitter {
     private var coreRef: CoreWorker?
     private var core: CoreWorker { coreRef! }
     private var queues: [SchedulingKey: Queue] = [:]
-    /// Answers that arrived, handled in batches: one hop onto the actor per batch, not per task.
-    private nonisolated let arrivals = ArrivalQueue<Arrival>()
+    /// Submitted tasks and answers to pushes, in arrival order, handled in batches: one job on
+    /// the loop per batch, not per task.
+    private nonisolated let arrivals = ArrivalQueue<Event>()
     /// Set when the process is shutting down: failures are no longer retried or reported.
     private var stopped = false
+    /// The loop this actor runs on, and that loop as an executor (taken once, so the unowned
+    /// reference the runtime keeps always points at the same live object).
+    nonisolated let loop: any EventLoop
+    private nonisolated let executor: any SerialExecutor
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    init(loop: any EventLoop) {
+        self.loop = loop
+        executor = loop.executor
+    }
 
     /// Stops submitting: queued tasks are dropped, and answers still outstanding are ignored.
     func stop() {
@@ -59,8 +73,28 @@ actor TaskSubmitter {
 
     func bind(_ core: CoreWorker) { coreRef = core }
 
-    /// Accepts a task whose return objects are registered; dispatches it when its arguments exist.
-    func submit(_ spec: Swiftray_TaskSpec) {
+    /// Accepts a task whose return objects are registered; dispatches it when its arguments
+    /// exist. Returns at once: the task is queued on the loop (in submission order).
+    nonisolated func submit(_ spec: Swiftray_TaskSpec) {
+        arrive(.submitted(spec))
+    }
+
+    /// What the loop handles: a submitted task, or the answer to a push.
+    enum Event: Sendable {
+        case submitted(Swiftray_TaskSpec)
+        case answered(Arrival)
+    }
+
+    /// Queues `event`; the first of a batch schedules one drain on the loop. Also from the loop
+    /// itself (an answer completing inside a push), so handling never nests in the actor's own
+    /// code.
+    private nonisolated func arrive(_ event: Event) {
+        if arrivals.add(event) {
+            loop.execute { self.assumeIsolated { $0.drainArrivals() } }
+        }
+    }
+
+    private func accept(_ spec: Swiftray_TaskSpec) {
         if spec.hasObjectRefArguments {
             Task { await self.resolveThenQueue(spec) }
         } else {
@@ -311,10 +345,8 @@ actor TaskSubmitter {
         request.sequenceNumber = lease.nextSequence
         let answer: EventLoopFuture<Swiftray_PushTaskReply> = lease.client.callInOrder("core.PushTask", request,
                                                                                        timeout: .seconds(365 * 86400))
-        answer.whenComplete { [arrivals] result in
-            if arrivals.add(Arrival(spec: spec, key: k, lease: lease, outcome: result.mapError { $0 })) {
-                Task { await self.drainArrivals() }
-            }
+        answer.whenComplete { result in
+            self.arrive(.answered(Arrival(spec: spec, key: k, lease: lease, outcome: result.mapError { $0 })))
         }
     }
 
@@ -326,13 +358,19 @@ actor TaskSubmitter {
         let outcome: Result<Swiftray_PushTaskReply, any Error>
     }
 
-    /// Handles every answer that has arrived, until none is left.
+    /// Handles the tasks and answers that have arrived; what comes meanwhile is taken in a
+    /// later turn of the loop, so a long stream of submissions never holds up the reads and
+    /// writes of the loop's connections. The drain ends when a turn finds nothing.
     private func drainArrivals() {
-        while true {
-            let batch = arrivals.take()
-            if batch.isEmpty { return }
-            for a in batch { pushed(a.spec, key: a.key, lease: a.lease, outcome: a.outcome) }
+        let batch = arrivals.take()
+        if batch.isEmpty { return }
+        for event in batch {
+            switch event {
+            case .submitted(let spec): accept(spec)
+            case .answered(let a): pushed(a.spec, key: a.key, lease: a.lease, outcome: a.outcome)
+            }
         }
+        loop.execute { self.assumeIsolated { $0.drainArrivals() } }
     }
 
     private func pushed(_ spec: Swiftray_TaskSpec, key k: SchedulingKey, lease: Lease,
