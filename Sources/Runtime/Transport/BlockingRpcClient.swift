@@ -91,14 +91,7 @@ public final class BlockingRpcClient: Sendable {
                 throw error
             }
         }
-        if frame.errorCode != .ok || !frame.error.isEmpty {
-            throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
-        }
-        do {
-            return try Reply(serializedBytes: frame.payload, options: WireDecoding.options)
-        } catch {
-            throw RuntimeError.badMessage("The answer to \(method) from \(peer) could not be decoded.")
-        }
+        return try RpcClient.reply(to: method, from: peer, frame)
     }
 
     /// Closes the connection; later calls fail with `connectionClosed`.

@@ -126,8 +126,8 @@ public final class RpcClient: Sendable {
         return try Self.reply(to: method, from: peer, try await send(method: method, payload: payload, timeout: timeout))
     }
 
-    /// The typed answer in `frame`, or the remote error it carries.
-    private static func reply<Reply: SwiftProtobuf.Message>(to method: String, from peer: String,
+    /// The typed answer in `frame`, or the remote error it carries (also `BlockingRpcClient`'s).
+    static func reply<Reply: SwiftProtobuf.Message>(to method: String, from peer: String,
                                                             _ frame: Swiftray_Frame) throws -> Reply {
         if frame.errorCode != .ok || !frame.error.isEmpty {
             throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
