@@ -44,6 +44,20 @@ struct ObjectTableWaitTests {
         #expect(ended.withLockedValue { $0 })
     }
 
+    @Test("an object listed twice is waited for like any other")
+    func duplicates() async throws {
+        let table = ObjectTable()
+        let objects = ids(2)
+        for id in objects { table.addPending(id, origin: .task(attempt: 0)) }
+        let (task, ended) = startWait(table, [objects[0], objects[0], objects[1]])
+        table.resolve(objects[0], ready("a"))
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(!ended.withLockedValue { $0 })
+        table.resolve(objects[1], ready("b"))
+        await task.value
+        #expect(ended.withLockedValue { $0 })
+    }
+
     @Test("objects already resolved, and objects not owned here, are not waited for")
     func nothingToWaitFor() async {
         let table = ObjectTable()

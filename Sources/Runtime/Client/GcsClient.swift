@@ -31,15 +31,13 @@ public final class GcsClient: Sendable {
     public static func connect(explicitAddress: String?, paths: SessionPaths, peerKind: String,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                timeout: Duration = .seconds(5), reconnectWindow: Duration? = nil) async throws -> GcsClient {
-        let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
-        let token = AuthToken.find(paths: paths, environment: environment) ?? ""
-        let rpc = try await explained(address: address, paths: paths) {
-            try await RpcClient.connect(host: address.host, port: address.port, token: token,
-                                        peerKind: peerKind, timeout: timeout)
+        try await open(explicitAddress: explicitAddress, paths: paths, environment: environment) { address, token in
+            let rpc = try await RpcClient.connect(host: address.host, port: address.port, token: token,
+                                                  peerKind: peerKind, timeout: timeout)
+            return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
+                                                peerKind: peerKind, reconnectWindow: reconnectWindow),
+                             address: address)
         }
-        return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
-                                            peerKind: peerKind, reconnectWindow: reconnectWindow),
-                         address: address)
     }
 
     /// `connect` for a process that makes a few calls and exits (`status`, `list` …): a
@@ -48,20 +46,21 @@ public final class GcsClient: Sendable {
     public static func connectOneShot(explicitAddress: String?, paths: SessionPaths, peerKind: String,
                                       environment: [String: String] = ProcessInfo.processInfo.environment,
                                       timeout: Duration = .seconds(5)) async throws -> GcsClient {
-        let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
-        let token = AuthToken.find(paths: paths, environment: environment) ?? ""
-        let rpc = try await explained(address: address, paths: paths) {
-            try BlockingRpcClient.connect(host: address.host, port: address.port, token: token,
-                                          peerKind: peerKind, timeout: timeout)
+        try await open(explicitAddress: explicitAddress, paths: paths, environment: environment) { address, token in
+            GcsClient(rpc: try BlockingRpcClient.connect(host: address.host, port: address.port, token: token,
+                                                         peerKind: peerKind, timeout: timeout),
+                      address: address)
         }
-        return GcsClient(rpc: rpc, address: address)
     }
 
-    /// Runs `open`, adding to an unreachable GCS the hint of why (`unreachableHint`).
-    private static func explained<T>(address: ClusterAddress, paths: SessionPaths,
-                                     _ open: () async throws -> T) async throws -> T {
+    /// Finds the cluster's address and token and runs `make` with them; an unreachable GCS gets
+    /// the hint of why (`unreachableHint`).
+    private static func open(explicitAddress: String?, paths: SessionPaths, environment: [String: String],
+                             _ make: (ClusterAddress, String) async throws -> GcsClient) async throws -> GcsClient {
+        let address = try ClusterAddress.resolve(explicit: explicitAddress, paths: paths, environment: environment)
+        let token = AuthToken.find(paths: paths, environment: environment) ?? ""
         do {
-            return try await open()
+            return try await make(address, token)
         } catch let RuntimeError.unreachable(addr, reason) {
             throw RuntimeError.unreachable(address: addr, reason: "\(reason) \(unreachableHint(address: address, paths: paths))")
         }

@@ -119,7 +119,7 @@ public final class BlockingRpcClient: Sendable {
         var bytes = [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)]
         bytes.append(contentsOf: body)
         try writeAll(fd: fd, bytes)
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.seconds
         while true {
             let header = try read(fd: fd, count: 4, deadline: deadline, method: method, seconds: seconds)
             let size = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
@@ -127,12 +127,7 @@ public final class BlockingRpcClient: Sendable {
                 throw RuntimeError.frameTooLarge(size: size, limit: FrameCodec.defaultMaxFrameSize)
             }
             let body = try read(fd: fd, count: size, deadline: deadline, method: method, seconds: seconds)
-            let answer: Swiftray_Frame
-            do {
-                answer = try Swiftray_Frame(serializedBytes: body, options: WireDecoding.options)
-            } catch {
-                throw RuntimeError.badMessage("Received a frame that is not a valid swiftray message (\(size) bytes).")
-            }
+            let answer = try FrameCodec.decode(bytes: body)
             // An error frame with id 0 is the peer refusing the connection (bad handshake).
             if answer.isResponse && answer.id == id || answer.id == 0 && !answer.error.isEmpty { return answer }
         }

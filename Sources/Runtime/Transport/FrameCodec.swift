@@ -19,11 +19,15 @@ public enum FrameCodec {
 
     /// Decodes one frame body (without its length prefix).
     public static func decode(_ buffer: ByteBuffer) throws(RuntimeError) -> Swiftray_Frame {
+        try decode(bytes: buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [])
+    }
+
+    /// Decodes one frame body (without its length prefix) read as plain bytes.
+    static func decode(bytes: [UInt8]) throws(RuntimeError) -> Swiftray_Frame {
         do {
-            return try Swiftray_Frame(serializedBytes: buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [],
-                                      options: WireDecoding.options)
+            return try Swiftray_Frame(serializedBytes: bytes, options: WireDecoding.options)
         } catch {
-            throw .badMessage("Received a frame that is not a valid swiftray message (\(buffer.readableBytes) bytes).")
+            throw .badMessage("Received a frame that is not a valid swiftray message (\(bytes.count) bytes).")
         }
     }
 }

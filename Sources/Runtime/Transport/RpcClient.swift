@@ -128,7 +128,7 @@ public final class RpcClient: Sendable {
 
     /// The typed answer in `frame`, or the remote error it carries (also `BlockingRpcClient`'s).
     static func reply<Reply: SwiftProtobuf.Message>(to method: String, from peer: String,
-                                                            _ frame: Swiftray_Frame) throws -> Reply {
+                                                    _ frame: Swiftray_Frame) throws -> Reply {
         if frame.errorCode != .ok || !frame.error.isEmpty {
             throw RuntimeError.remote(code: frame.errorCode.rawValue, message: frame.error)
         }
@@ -165,7 +165,7 @@ public final class RpcClient: Sendable {
         frame.payload = payload
         do {
             let buffer = try FrameCodec.encode(frame, allocator: channel.allocator)
-            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+            let seconds = timeout.seconds
             // A call that may wait for as long as the process lives (a task or actor call) has
             // no timer: the connection closing is what ends it.
             if seconds < Self.unboundedSeconds {

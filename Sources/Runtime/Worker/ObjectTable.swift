@@ -118,11 +118,12 @@ public final class ObjectTable: Sendable {
     /// until `timeout` passes or the task is cancelled; one wake-up for the whole set.
     func waitResolved(_ ids: [ObjectID], timeout: Duration?) async {
         let key = UUID()
+        // An id listed twice holds the wait twice and releases it twice: the count stays right.
         let pending = tables.withLockedValue { t in
-            Set(ids.filter { id in
+            ids.filter { id in
                 if case .pending? = t.owned[id]?.state { return true }
                 return false
-            })
+            }
         }
         if pending.isEmpty { return }
         let timer = timeout.map { limit in

@@ -89,9 +89,12 @@ actor TaskSubmitter {
     /// itself (an answer completing inside a push), so handling never nests in the actor's own
     /// code.
     private nonisolated func arrive(_ event: Event) {
-        if arrivals.add(event) {
-            loop.execute { self.assumeIsolated { $0.drainArrivals() } }
-        }
+        if arrivals.add(event) { scheduleDrain() }
+    }
+
+    /// Runs `drainArrivals` in a later turn of the loop.
+    private nonisolated func scheduleDrain() {
+        loop.execute { self.assumeIsolated { $0.drainArrivals() } }
     }
 
     private func accept(_ spec: Swiftray_TaskSpec) {
@@ -370,7 +373,7 @@ actor TaskSubmitter {
             case .answered(let a): pushed(a.spec, key: a.key, lease: a.lease, outcome: a.outcome)
             }
         }
-        loop.execute { self.assumeIsolated { $0.drainArrivals() } }
+        scheduleDrain()
     }
 
     private func pushed(_ spec: Swiftray_TaskSpec, key k: SchedulingKey, lease: Lease,

@@ -17,8 +17,3 @@ enum ChildProcess {
         return (ContinuousClock.now - t0).seconds
     }
 }
-
-extension Duration {
-    /// The duration in seconds as a double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
