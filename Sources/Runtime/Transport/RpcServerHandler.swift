@@ -5,8 +5,8 @@ import NIOCore
 import SwiftProtobuf
 
 /// Server side of one connection: enforces the handshake (protocol version and cluster token,
-/// compared in constant time), answers `whois`, and runs each authenticated call as its own
-/// task. Confined to the channel's event loop.
+/// compared in constant time), answers `whois`, offers each authenticated call to the service's
+/// `handleInline` and runs the others as tasks of their own. Confined to the channel's event loop.
 final class RpcServerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     private let identity: RpcServerIdentity
@@ -63,32 +63,36 @@ final class RpcServerHandler: ChannelInboundHandler {
         let service = self.service, connection = self.connection
         let outbound = self.outbound ?? OutboundFrames(channel: channel)
         self.outbound = outbound
-        RpcServerHandler.dispatch(frame, service: service, connection: connection, channel: channel, outbound: outbound)
-    }
-
-    /// Runs one call in its own task.
-    private static func dispatch(_ frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
-                                 channel: any Channel, outbound: OutboundFrames) {
-        Task { await respond(to: frame, service: service, connection: connection, channel: channel, outbound: outbound) }
-    }
-
-    /// Runs one call and writes its answer (or its error) back on `channel`.
-    private static func respond(to frame: Swiftray_Frame, service: any RpcService, connection: RpcConnection,
-                                channel: any Channel, outbound: OutboundFrames) async {
-        var answer = Swiftray_Frame()
-        answer.id = frame.id
-        answer.method = frame.method
-        answer.isResponse = true
-        do {
-            answer.payload = try await service.handle(method: frame.method, payload: frame.payload, connection: connection)
-        } catch {
-            if let runtimeError = error as? RuntimeError {
-                answer.errorCode = code(for: runtimeError)
-                answer.error = runtimeError.description
-            } else {
-                answer.errorCode = .failed
-                answer.error = "\(error)"
+        let id = frame.id, method = frame.method, payload = frame.payload
+        // Calls the service does not take inline run as tasks of their own.
+        let taken = service.handleInline(method: method, payload: payload, connection: connection) { result in
+            RpcServerHandler.send(result, id: id, method: method, channel: channel, outbound: outbound)
+        }
+        if !taken {
+            Task {
+                let result: Result<Data, any Error>
+                do { result = .success(try await service.handle(method: method, payload: payload, connection: connection)) } catch { result = .failure(error) }
+                RpcServerHandler.send(result, id: id, method: method, channel: channel, outbound: outbound)
             }
+        }
+    }
+
+    /// Writes the answer to call `id` (its reply, or its error) back on `channel`.
+    private static func send(_ result: Result<Data, any Error>, id: UInt64, method: String, channel: any Channel,
+                             outbound: OutboundFrames) {
+        var answer = Swiftray_Frame()
+        answer.id = id
+        answer.method = method
+        answer.isResponse = true
+        switch result {
+        case .success(let payload):
+            answer.payload = payload
+        case .failure(let runtimeError as RuntimeError):
+            answer.errorCode = code(for: runtimeError)
+            answer.error = runtimeError.description
+        case .failure(let error):
+            answer.errorCode = .failed
+            answer.error = "\(error)"
         }
         if let buffer = try? FrameCodec.encode(answer, allocator: channel.allocator) {
             outbound.send(buffer)

@@ -7,6 +7,14 @@ extension CoreWorker {
     /// object store.
     public static var inlineLimit: Int { 100 * 1024 }
 
+    /// The payload of a value small enough to travel inline (under `inlineLimit`), else nil.
+    public static func inlinePayload(_ bytes: Data) -> Swiftray_ObjectPayload? {
+        guard bytes.count < inlineLimit else { return nil }
+        var payload = Swiftray_ObjectPayload()
+        payload.inlineData = bytes
+        return payload
+    }
+
     /// `ray.put`: stores a serialized value owned by this process. Small values stay in this
     /// process (inline) unless `inObjectStore`, which writes every value into the node's object
     /// store as Ray's `ray.put` does (the microbenchmark's "(Plasma Store)" figures).
@@ -25,11 +33,8 @@ extension CoreWorker {
     /// Keeps a serialized value: inline when small (unless `inObjectStore`), else as a file in
     /// this node's object store.
     public func store(_ id: ObjectID, _ bytes: Data, inObjectStore: Bool = false) async throws -> Swiftray_ObjectPayload {
+        if !inObjectStore, let payload = Self.inlinePayload(bytes) { return payload }
         var payload = Swiftray_ObjectPayload()
-        if bytes.count < Self.inlineLimit && !inObjectStore {
-            payload.inlineData = bytes
-            return payload
-        }
         let dir = storeDir
         let path = dir + "/" + id.hex
         let partial = path + ".tmp"

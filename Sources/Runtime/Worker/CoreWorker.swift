@@ -220,12 +220,6 @@ public final class CoreWorker: RpcService {
 
     public func handle(method: String, payload: Data, connection: RpcConnection) async throws -> Data {
         switch method {
-        case "core.PushTask":
-            let request: Swiftray_PushTaskRequest = try RpcPayload.decode(payload)
-            guard let executor = mutable.withLockedValue({ $0.executor }) else {
-                throw RuntimeError.invalidArgument("This core worker (a driver) does not execute tasks.")
-            }
-            return try await executor.execute(request).serializedData()
         case "core.GetObject":
             return try await answerGetObject(RpcPayload.decode(payload)).serializedData()
         case "core.PrintLines":
@@ -238,6 +232,22 @@ public final class CoreWorker: RpcService {
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
                                       message: "The core worker has no call named \(method).")
         }
+    }
+
+    /// Pushed tasks go straight from the connection's event loop to the executor, in arrival order.
+    public func handleInline(method: String, payload: Data, connection: RpcConnection,
+                             answer: @escaping @Sendable (Result<Data, any Error>) -> Void) -> Bool {
+        guard method == "core.PushTask" else { return false }
+        do {
+            let request: Swiftray_PushTaskRequest = try RpcPayload.decode(payload)
+            guard let executor = mutable.withLockedValue({ $0.executor }) else {
+                throw RuntimeError.invalidArgument("This core worker (a driver) does not execute tasks.")
+            }
+            executor.start(request) { reply in answer(Result { try reply.serializedData() }) }
+        } catch {
+            answer(.failure(error))
+        }
+        return true
     }
 
     public func connectionClosed(_ connection: RpcConnection) async {}

@@ -3,16 +3,38 @@ import NIOConcurrencyHelpers
 import Runtime
 
 /// Forwards pushed tasks to the real executor, which is set right after the core worker starts
-/// (it needs the core worker itself). A task arriving before that waits for it.
+/// (it needs the core worker itself). Tasks arriving before that are held, in arrival order,
+/// and handed over when it is set.
 final class LateExecutor: TaskExecutor {
-    private let target = NIOLockedValueBox<WorkerExecutor?>(nil)
+    private typealias Held = (request: Swiftray_PushTaskRequest, done: @Sendable (Swiftray_PushTaskReply) -> Void)
 
-    func set(_ executor: WorkerExecutor) { target.withLockedValue { $0 = executor } }
+    private enum State {
+        case waiting([Held])
+        case ready(WorkerExecutor)
+    }
 
-    func execute(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
-        while true {
-            if let t = target.withLockedValue({ $0 }) { return await t.execute(request) }
-            try? await Task.sleep(for: .milliseconds(1))
+    private let state = NIOLockedValueBox(State.waiting([]))
+
+    func set(_ executor: WorkerExecutor) {
+        // Held tasks are started under the lock, so a task arriving meanwhile cannot overtake them.
+        state.withLockedValue { s in
+            if case .waiting(let held) = s {
+                for h in held { executor.start(h.request, done: h.done) }
+            }
+            s = .ready(executor)
         }
+    }
+
+    func start(_ request: Swiftray_PushTaskRequest, done: @escaping @Sendable (Swiftray_PushTaskReply) -> Void) {
+        let ready = state.withLockedValue { s -> WorkerExecutor? in
+            switch s {
+            case .ready(let executor): return executor
+            case .waiting(var held):
+                held.append((request, done))
+                s = .waiting(held)
+                return nil
+            }
+        }
+        ready?.start(request, done: done)
     }
 }

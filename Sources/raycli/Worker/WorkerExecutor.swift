@@ -7,9 +7,12 @@ import Script
 
 /// Runs pushed tasks in a worker process: loads each function's definition from the GCS KV
 /// once (then caches it), resolves the arguments (inline values, or objects read from the
-/// object store), runs the call on the interpreter's own thread (tasks of one lease run
-/// one after another), and turns the result into return objects — inline when small, in the
-/// node's object store when large — or into the exception `ray.get` re-raises.
+/// object store), runs the call on the interpreter's own thread, and turns the result into
+/// return objects — inline when small, in the node's object store when large — or into the
+/// exception `ray.get` re-raises. A normal task goes from the connection's event loop straight
+/// to the interpreter thread, which runs a lease's tasks in arrival order and builds each
+/// answer itself; it waits for async work (loading a definition or an object, storing a large
+/// result) only when a task needs it. Actor calls take the async path through the mailbox.
 final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     private let thread = InterpreterThread()
     private let host: WorkerHost
@@ -17,7 +20,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     private let definitions = NIOLockedValueBox<[String: String]>([:])
     private let coreBox = NIOLockedValueBox<CoreWorker?>(nil)
     private var interpreter: Interpreter?
-    /// Runs a lease's tasks (and a plain actor's calls) in the order their sender pushed them.
+    /// Runs a plain actor's calls in the order each caller pushed them.
     private let sequencer = PushSequencer()
 
     /// Set once this worker runs an actor: its method calls go through the mailbox.
@@ -32,22 +35,38 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
 
     var core: CoreWorker { coreBox.withLockedValue { $0! } }
 
-    func execute(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
-        let start = Int64(Date().timeIntervalSince1970 * 1000)
-        var reply: Swiftray_PushTaskReply
-        if request.spec.actorCreation {
-            reply = await createActor(request)
-        } else if !request.spec.actorID.isEmpty {
-            reply = await callActor(request)
-        } else {
-            reply = await run(request)
+    func start(_ request: Swiftray_PushTaskRequest, done: @escaping @Sendable (Swiftray_PushTaskReply) -> Void) {
+        let spec = request.spec
+        guard spec.actorCreation || !spec.actorID.isEmpty else {
+            thread.submit {
+                let start = Self.nowMs()
+                done(self.stamped(self.run(request), start: start))
+            }
+            return
         }
+        let start = Self.nowMs()
+        Task {
+            let reply = spec.actorCreation ? await self.createActor(request) : await self.callActor(request)
+            done(self.stamped(reply, start: start))
+        }
+    }
+
+    private static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// `reply` with where and when it ran.
+    private func stamped(_ reply: Swiftray_PushTaskReply, start: Int64) -> Swiftray_PushTaskReply {
+        var reply = reply
         reply.nodeID = Data(core.nodeID.bytes)
         reply.workerID = Data(core.workerID.bytes)
         reply.workerPid = getpid()
         reply.startMs = start
-        reply.endMs = Int64(Date().timeIntervalSince1970 * 1000)
+        reply.endMs = Self.nowMs()
         return reply
+    }
+
+    /// Waits on the interpreter thread for runtime work between two script calls.
+    private func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T? {
+        try? BlockingAsync.run(interruptible: false) { await body() }
     }
 
     /// A pushed call ready for the interpreter, or the answer when it could not be prepared.
@@ -59,20 +78,58 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     /// The call as the interpreter takes it: the definition (loaded once) and decoded arguments.
     private func prepare(_ spec: Swiftray_TaskSpec, name: String, actorID: String? = nil) async -> Prepared {
         let core = self.core
-        let codec = ValueCodec(core: core)
         do {
             let source = spec.functionKey.isEmpty ? "" : try await definition(spec.functionKey, name: spec.name)
-            var args: [ScriptData] = []
-            for a in spec.args { args.append(try await argument(a, codec: codec, core: core)) }
-            var kwargs: [ScriptDataEntry] = []
-            for (name, a) in zip(spec.kwargNames, spec.kwargs) {
-                kwargs.append(ScriptDataEntry(.string(name), try await argument(a, codec: codec, core: core)))
+            var loaded: [Int: ScriptData] = [:]
+            for (i, a) in (spec.args + spec.kwargs).enumerated() {
+                guard case .resolved(let payload)? = a.kind else { continue }
+                guard let id = ObjectID(bytes: [UInt8](a.resolvedObjectID)) else {
+                    throw BridgeError("RaySystemError", "A resolved argument carries a malformed object id.")
+                }
+                loaded[i] = try ValueCodec(core: core).deserialize(try await core.bytes(of: payload, id: id))
             }
-            return .call(RemoteCallSpec(name: name, moduleSource: "", definitionSource: source, arguments: args,
-                                           keywordArguments: kwargs, options: [], actorID: actorID))
+            if let call = call(spec, name: name, actorID: actorID, source: source, loaded: loaded) { return .call(call) }
+            throw BridgeError("RaySystemError", "An argument kind is not known to this worker.")
         } catch {
             return .answer(Self.failure(spec, typeName: "RaySystemError", message: "System error: the task's arguments or definition could not be loaded: \(error)"))
         }
+    }
+
+    /// `prepare` on the interpreter thread: at once when the definition is cached and every
+    /// argument travels inline (the usual case), else it waits for the loading.
+    private func prepareNow(_ spec: Swiftray_TaskSpec, name: String) -> Prepared {
+        let cached = spec.functionKey.isEmpty ? "" : definitions.withLockedValue { $0[spec.functionKey] }
+        if let call = call(spec, name: name, actorID: nil, source: cached, loaded: [:]) { return .call(call) }
+        return blocking { await self.prepare(spec, name: name) }
+            ?? .answer(Self.failure(spec, typeName: "RaySystemError", message: "System error: the task could not be prepared."))
+    }
+
+    /// The call built from the definition's `source` and the arguments: inline ones decoded here,
+    /// objects taken from `loaded` (by position, keyword arguments after positional ones). Nil
+    /// when the source or an object is not at hand.
+    private func call(_ spec: Swiftray_TaskSpec, name: String, actorID: String?, source: String?,
+                      loaded: [Int: ScriptData]) -> RemoteCallSpec? {
+        guard let source else { return nil }
+        let codec = ValueCodec(core: core)
+        func value(_ a: Swiftray_TaskArg, at i: Int) -> ScriptData? {
+            switch a.kind {
+            case .value(let v)?: return codec.decode(v)
+            case .resolved?: return loaded[i]
+            case nil: return ScriptData.none
+            }
+        }
+        var args: [ScriptData] = []
+        for (i, a) in spec.args.enumerated() {
+            guard let v = value(a, at: i) else { return nil }
+            args.append(v)
+        }
+        var kwargs: [ScriptDataEntry] = []
+        for (j, (name, a)) in zip(spec.kwargNames, spec.kwargs).enumerated() {
+            guard let v = value(a, at: spec.args.count + j) else { return nil }
+            kwargs.append(ScriptDataEntry(.string(name), v))
+        }
+        return RemoteCallSpec(name: name, moduleSource: "", definitionSource: source, arguments: args,
+                              keywordArguments: kwargs, options: [], actorID: actorID)
     }
 
     /// `OMP_NUM_THREADS` and `CUDA_VISIBLE_DEVICES` for what the lease holds.
@@ -92,38 +149,36 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         return prefix + ")"
     }
 
-    private func run(_ request: Swiftray_PushTaskRequest) async -> Swiftray_PushTaskReply {
+    /// Runs a normal task on the interpreter thread, which it holds until the answer is built.
+    private func run(_ request: Swiftray_PushTaskRequest) -> Swiftray_PushTaskReply {
         let spec = request.spec
         let core = self.core
         let call: RemoteCallSpec
-        switch await prepare(spec, name: spec.name) {
+        switch prepareNow(spec, name: spec.name) {
         case .call(let c): call = c
         case .answer(let reply): return reply
         }
         guard let taskID = TaskID(bytes: [UInt8](spec.taskID)) else {
             return Self.failure(spec, typeName: "RaySystemError", message: "System error: the task id is malformed.")
         }
-        let gpuIDs = request.gpuIds.map(Int.init)
-        let taskPrefix = printPrefix(spec.name, driver: spec.driver), taskEnvironment = Self.environment(request)
         core.currentTask = taskID
         core.currentDriver = spec.driver
         core.currentStrategy = spec.strategy
-        bridge.setTaskContext(taskID: taskID.hex, gpuIDs: gpuIDs)
+        bridge.setTaskContext(taskID: taskID.hex, gpuIDs: request.gpuIds.map(Int.init))
         core.recordTaskState(spec, "RUNNING", pid: getpid())
-        await sequencer.turn(request.leaseID, request.sequenceNumber)
-        let outcome: TaskOutcome = await withCheckedContinuation { done in
-            defer { self.sequencer.finished(request.leaseID, request.sequenceNumber) }
-            thread.submit {
-                let interpreter = self.interpreter(prefix: taskPrefix, driver: spec.driver, environment: taskEnvironment)
-                let result = interpreter.executeTask(call)
-                self.host.flush()
-                done.resume(returning: result)
-            }
-        }
-        await host.forwarder.drain()
+        let interpreter = self.interpreter(prefix: printPrefix(spec.name, driver: spec.driver), driver: spec.driver,
+                                           environment: Self.environment(request))
+        let outcome = interpreter.executeTask(call)
+        host.flush()
+        host.forwarder.drainBlocking()
         core.currentTask = nil
         core.currentStrategy = nil
-        return await reply(spec, outcome)
+        switch answer(spec, outcome) {
+        case .ready(let reply): return reply
+        case .store(let values):
+            return blocking { await self.store(spec, values) }
+                ?? Self.failure(spec, typeName: "RaySystemError", message: "System error: the task's results could not be stored.")
+        }
     }
 
     /// The worker's interpreter (made on first use), with the host set up for the next call.
@@ -231,11 +286,27 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         return await reply(spec, outcome)
     }
 
+    /// The answer for a finished call, or the serialized return values that must first be
+    /// stored (some are too large to travel inline).
+    private enum Answer {
+        case ready(Swiftray_PushTaskReply)
+        case store([(id: ObjectID, bytes: Data)])
+    }
+
     /// The answer for a finished call: its return objects, or the exception `ray.get` re-raises.
     private func reply(_ spec: Swiftray_TaskSpec, _ outcome: TaskOutcome) async -> Swiftray_PushTaskReply {
+        switch answer(spec, outcome) {
+        case .ready(let reply): return reply
+        case .store(let values): return await store(spec, values)
+        }
+    }
+
+    /// Builds the answer without waiting when it can: for an exception, and for return values
+    /// (one, or one per element when `num_returns` > 1) that are all small enough to go inline.
+    private func answer(_ spec: Swiftray_TaskSpec, _ outcome: TaskOutcome) -> Answer {
+        let value: ScriptData
         switch outcome {
-        case .value(let value):
-            return await returns(spec, value, codec: ValueCodec(core: core), core: core)
+        case .value(let v): value = v
         case .failure(let f):
             var e = Swiftray_TaskError()
             e.typeName = f.typeName
@@ -248,30 +319,47 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
             var reply = Swiftray_PushTaskReply()
             reply.hasError_p = true
             reply.error = e
-            return reply
+            return .ready(reply)
         }
-    }
-
-    /// Stores the return value(s): one object, or one per element when `num_returns` > 1.
-    private func returns(_ spec: Swiftray_TaskSpec, _ value: ScriptData, codec: ValueCodec, core: CoreWorker) async -> Swiftray_PushTaskReply {
         let n = max(1, Int(spec.numReturns))
         var values = [value]
         if n > 1 {
             switch value {
             case .tuple(let items) where items.count == n, .list(let items) where items.count == n: values = items
             default:
-                return Self.failure(spec, typeName: "ValueError",
-                                    message: "Task returned \(Self.count(value)) objects, but num_returns=\(n).")
+                return .ready(Self.failure(spec, typeName: "ValueError",
+                                           message: "Task returned \(Self.count(value)) objects, but num_returns=\(n)."))
             }
         }
-        guard let task = TaskID(bytes: [UInt8](spec.taskID)) else { return Swiftray_PushTaskReply() }
+        guard let task = TaskID(bytes: [UInt8](spec.taskID)) else { return .ready(Swiftray_PushTaskReply()) }
+        let codec = ValueCodec(core: core)
+        let serialized: [(id: ObjectID, bytes: Data)]
+        do {
+            serialized = try values.enumerated().map {
+                (id: ObjectID(task: task, index: UInt32($0.offset + 1)), bytes: try codec.serialize($0.element))
+            }
+        } catch {
+            return .ready(Self.failure(spec, typeName: "ObjectStoreFullError", message: "\(error)"))
+        }
+        var reply = Swiftray_PushTaskReply()
+        for (id, bytes) in serialized {
+            guard let payload = CoreWorker.inlinePayload(bytes) else { return .store(serialized) }
+            var r = Swiftray_ReturnObject()
+            r.objectID = Data(id.bytes)
+            r.payload = payload
+            reply.returns.append(r)
+        }
+        return .ready(reply)
+    }
+
+    /// The answer for return values of which some go to the object store.
+    private func store(_ spec: Swiftray_TaskSpec, _ values: [(id: ObjectID, bytes: Data)]) async -> Swiftray_PushTaskReply {
         var reply = Swiftray_PushTaskReply()
         do {
-            for (k, v) in values.enumerated() {
-                let id = ObjectID(task: task, index: UInt32(k + 1))
+            for (id, bytes) in values {
                 var r = Swiftray_ReturnObject()
                 r.objectID = Data(id.bytes)
-                r.payload = try await core.store(id, codec.serialize(v))
+                r.payload = try await core.store(id, bytes)
                 reply.returns.append(r)
             }
         } catch {
@@ -300,20 +388,6 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         let source = String(decoding: reply.value, as: UTF8.self)
         definitions.withLockedValue { $0[key] = source }
         return source
-    }
-
-    private func argument(_ a: Swiftray_TaskArg, codec: ValueCodec, core: CoreWorker) async throws -> ScriptData {
-        switch a.kind {
-        case .value(let v)?:
-            return codec.decode(v)
-        case .resolved(let payload)?:
-            guard let id = ObjectID(bytes: [UInt8](a.resolvedObjectID)) else {
-                throw BridgeError("RaySystemError", "A resolved argument carries a malformed object id.")
-            }
-            return try codec.deserialize(try await core.bytes(of: payload, id: id))
-        case nil:
-            return .none
-        }
     }
 
     private static func failure(_ spec: Swiftray_TaskSpec, typeName: String, message: String) -> Swiftray_PushTaskReply {
