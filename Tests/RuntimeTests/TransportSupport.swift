@@ -57,10 +57,31 @@ struct PlainError: Error, CustomStringConvertible {
 }
 
 /// A tiny service: `echo` (optionally after `tempDir` milliseconds), `slow` (waits for the gate),
-/// `fail` (RuntimeError), `failPlain` (another error), `whoami` (peer kind).
+/// `fail` (RuntimeError), `failPlain` (another error), `whoami` (peer kind); taken inline:
+/// `inline` (echo answered from another thread, arrival order recorded), `inlineFail`.
 final class TestService: RpcService {
     let gate = Gate()
     private let closed = NIOLockedValueBox<[String]>([])
+    private let inlineArrivals = NIOLockedValueBox<[String]>([])
+
+    func handleInline(method: String, payload: Data, connection: RpcConnection,
+                      answer: @escaping @Sendable (Result<Data, any Error>) -> Void) -> Bool {
+        switch method {
+        case "inline":
+            let text = (try? Swiftray_WhoIsReply(serializedBytes: payload))?.sessionName ?? ""
+            inlineArrivals.withLockedValue { $0.append(text) }
+            Thread.detachNewThread { answer(.success(payload)) }
+            return true
+        case "inlineFail":
+            answer(.failure(RuntimeError.invalidArgument("bad inline input")))
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// What the `inline` calls carried, in the order the service was offered them.
+    var inlineOrder: [String] { inlineArrivals.withLockedValue { $0 } }
 
     func handle(method: String, payload: Data, connection: RpcConnection) async throws -> Data {
         switch method {

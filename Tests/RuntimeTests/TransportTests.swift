@@ -50,6 +50,26 @@ struct TransportTests {
         await ts.stop()
     }
 
+    @Test("calls a service takes inline are offered in arrival order and answered from any thread; the rest still run")
+    func inlineCalls() async throws {
+        let ts = try await TestServer.start()
+        let client = try await ts.connect()
+        let futures = (0..<200).map { i in client.callInOrder("inline", echoMessage("call-\(i)"), as: Swiftray_WhoIsReply.self) }
+        for (i, f) in futures.enumerated() { #expect(try await f.get().sessionName == "call-\(i)") }
+        #expect(ts.service.inlineOrder == (0..<200).map { "call-\($0)" })
+        do {
+            let _: Swiftray_Empty = try await client.call("inlineFail", Swiftray_Empty(), timeout: .seconds(5))
+            Issue.record("an inline failure was answered as a success")
+        } catch let RuntimeError.remote(code, message) {
+            #expect(code == Swiftray_ErrorCode.badRequest.rawValue)
+            #expect(message.contains("bad inline input"))
+        }
+        let echoed: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("not inline"), timeout: .seconds(5))
+        #expect(echoed.sessionName == "not inline")
+        await client.close()
+        await ts.stop()
+    }
+
     @Test("a wrong token is refused with a message saying so")
     func wrongToken() async throws {
         let ts = try await TestServer.start()
