@@ -44,7 +44,7 @@ struct MicrobenchmarkTests {
         }
     }
 
-    @Test("--address: an existing cluster, JSON output; every group it made is removed")
+    @Test("--address: an existing cluster, JSON output; every group it made is removed; the GCS round-trip figure")
     func existingCluster() throws {
         try withCluster { c in
             try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
@@ -64,6 +64,10 @@ struct MicrobenchmarkTests {
             #expect(rows.allSatisfy { $0["state"] as? String == "REMOVED" })
             let status = try c.run(["status"])
             #expect(status.stdout.contains("0.0/2.0 CPU"), "\(status)")
+            let calls = try c.run(["microbenchmark", "--address", c.gcsAddress, "--temp-dir", c.tempDir,
+                                   "--filter", "GCS calls", "--trials", "1", "--trial-seconds", "0.2"], timeout: 60)
+            #expect(calls.status == 0, "\(calls)")
+            #expect((Self.value(of: "single client GCS calls sync", in: calls.stdout) ?? 0) > 0, "\(calls)")
         }
     }
 

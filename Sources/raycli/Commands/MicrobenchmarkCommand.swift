@@ -28,7 +28,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         `ray.put` always does; the same names without it keep the value in the owner's memory, \
         where swiftray's `ray.put` keeps values under 100 KiB. "multi client" and "n:n" figures \
         run four drivers (jobs) in this process at once. Placement groups: 100 one-bundle groups \
-        created, waited for and removed per round, as Ray's benchmark does.
+        created, waited for and removed per round, as Ray's benchmark does. "single client GCS \
+        calls sync" is the GCS's cheapest call, one at a time: the round trip the synchronous \
+        figures pay per call on this machine.
 
         swiftray's own figures: cluster start to ready (`start --head` until it returns, each of \
         --rounds start/stop rounds), `status` and `list nodes` latency (whole CLI processes, \
@@ -80,7 +82,7 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
                               "1:1 async-actor calls with args async", "1:n async-actor calls async",
                               "n:n async-actor calls async", PlacementGroupBenchmark.name,
                               "single client get calls", "single client put calls", "multi client put calls",
-                              "single client get gigabytes", "actor creation"] + ownFigureNames
+                              "single client get gigabytes", "actor creation", GcsCallBenchmark.name] + ownFigureNames
 
     func validate() throws {
         if rounds < 1 { throw ValidationError("`--rounds` must be at least 1, got \(rounds).") }
@@ -141,6 +143,9 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         }
         if wanted(PlacementGroupBenchmark.name) {
             results.append((PlacementGroupBenchmark.name + " per second", try await PlacementGroupBenchmark.run(cluster, timing: timing)))
+        }
+        if wanted(GcsCallBenchmark.name) {
+            results.append((GcsCallBenchmark.name + " per second", try await GcsCallBenchmark.run(cluster, timing: timing)))
         }
         return results
     }
