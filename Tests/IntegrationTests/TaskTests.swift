@@ -123,6 +123,45 @@ struct TaskTests {
         }
     }
 
+    @Test("with four tasks in flight per worker, a worker runs its lease's tasks in order and each task's output reaches the driver before its result")
+    func pipelinedOrderAndOutput() throws {
+        try withCluster { c in
+            try #require(try c.startHead(["--num-cpus", "2"]).status == 0)
+            let script = try c.writeScript("pipelined.py", """
+                import ray, os
+                ray.init()
+
+                @ray.remote
+                def step(i):
+                    print("printed", i)
+                    return (i, os.getpid())
+
+                refs = [step.remote(i) for i in range(60)]
+                for r in refs:
+                    i, pid = ray.get(r)
+                    print("result", i, pid)
+                """)
+            let r = try c.run(["run", script], environment: ["SWIFTRAY_MAX_TASKS_IN_FLIGHT_PER_WORKER": "4"])
+            #expect(r.status == 0, "\(r)")
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            var printedAt: [Int: Int] = [:], resultAt: [Int: Int] = [:], byWorker: [String: [Int]] = [:]
+            for (n, line) in lines.enumerated() {
+                let words = line.split(separator: " ").map(String.init)
+                if words.count == 3, words[0] == "result", let i = Int(words[1]) {
+                    resultAt[i] = n
+                } else if let last = words.last, let i = Int(last), words.dropLast().last == "printed",
+                          let pid = line.range(of: #"pid=\d+"#, options: .regularExpression).map({ String(line[$0]) }) {
+                    printedAt[i] = n
+                    byWorker[pid, default: []].append(i)
+                }
+            }
+            #expect(resultAt.count == 60 && printedAt.count == 60, "\(r)")
+            for i in 0..<60 { #expect((printedAt[i] ?? .max) < (resultAt[i] ?? -1), "task \(i): \(r)") }
+            // Each worker printed its tasks in submission order (its lease's pushes run in order).
+            for (pid, order) in byWorker { #expect(order == order.sorted(), "\(pid): \(order)") }
+        }
+    }
+
     @Test("three nodes: SPREAD uses every node, affinity pins, GPUs are assigned, locality follows a large object, leases are reused")
     func strategiesAcrossNodes() throws {
         try withCluster { c in

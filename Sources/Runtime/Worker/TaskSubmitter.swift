@@ -19,7 +19,9 @@ actor TaskSubmitter {
         let rayletPort: Int
         let gpuIDs: [Int32]
         let resources: [String: Int64]
-        /// The connection to the leased worker (pushes go out on it in order).
+        /// The connection to the leased worker. Pushes go out on it in order, and the worker
+        /// runs a lease's tasks in the order they arrive on it (it does not reorder by sequence
+        /// number), so a lease must keep to one connection: a broken one ends the lease.
         let client: RpcClient
         var inFlight = 0
         /// Sequence number of the next push on this lease.

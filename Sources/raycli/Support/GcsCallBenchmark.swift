@@ -2,9 +2,9 @@ import ClusterState
 import Foundation
 import Runtime
 
-/// `single client GCS calls sync`, swiftray's own figure: one driver sends the GCS its
-/// cheapest call (a key-value read of a key that does not exist) and waits for each answer
-/// before the next. It is the round trip every synchronous figure pays per call on this
+/// `single client GCS calls sync`, swiftray's own figure: one driver sends the GCS one of its
+/// cheapest calls (a lookup of a placement group that does not exist: a table read in memory)
+/// and waits for each answer before the next. It is the round trip every synchronous figure pays per call on this
 /// machine (placement group create/removal pays three per group), so the other figures can be
 /// read against it.
 enum GcsCallBenchmark {
@@ -13,16 +13,22 @@ enum GcsCallBenchmark {
 
     static func run(_ cluster: BenchmarkCluster, timing: BenchmarkTiming) async throws -> [Double] {
         let gcs = try await cluster.gcs()
-        var request = Swiftray_KVGetRequest()
-        request.namespace = "swiftray-microbenchmark"
-        request.key = Data("no such key".utf8)
-        let rates = try await timing.rates {
-            for _ in 0..<callsPerBatch {
-                let _: Swiftray_KVGetReply = try await gcs.rpc.call("gcs.KVGet", request)
+        var rng = SystemRandomNumberGenerator()
+        let missing = PlacementGroupID.make(job: JobID(counter: 0xFFFF_FFFF), using: &rng)
+        do {
+            let rates = try await timing.rates {
+                for _ in 0..<callsPerBatch {
+                    if try await gcs.placementGroup(id: missing) != nil {
+                        throw CommandFailure("The GCS knows a placement group the benchmark made up (\(missing.hex)).")
+                    }
+                }
+                return callsPerBatch
             }
-            return callsPerBatch
+            await gcs.close()
+            return rates
+        } catch {
+            await gcs.close()
+            throw error
         }
-        await gcs.close()
-        return rates
     }
 }

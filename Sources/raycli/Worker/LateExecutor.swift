@@ -10,12 +10,12 @@ final class LateExecutor: TaskExecutor {
 
     private enum State {
         case waiting([Held])
-        case ready(WorkerExecutor)
+        case ready(any TaskExecutor)
     }
 
     private let state = NIOLockedValueBox(State.waiting([]))
 
-    func set(_ executor: WorkerExecutor) {
+    func set(_ executor: any TaskExecutor) {
         // Held tasks are started under the lock, so a task arriving meanwhile cannot overtake them.
         state.withLockedValue { s in
             if case .waiting(let held) = s {
@@ -26,7 +26,7 @@ final class LateExecutor: TaskExecutor {
     }
 
     func start(_ request: Swiftray_PushTaskRequest, done: @escaping @Sendable (Swiftray_PushTaskReply) -> Void) {
-        let ready = state.withLockedValue { s -> WorkerExecutor? in
+        let ready = state.withLockedValue { s -> (any TaskExecutor)? in
             switch s {
             case .ready(let executor): return executor
             case .waiting(var held):

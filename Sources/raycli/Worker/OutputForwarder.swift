@@ -45,6 +45,6 @@ final class OutputForwarder: Sendable {
     /// `drain` for the interpreter thread: blocks it while lines are being sent.
     func drainBlocking() {
         if unsent.withLockedValue({ $0 }) == 0 { return }
-        _ = try? BlockingAsync.run(interruptible: false) { await self.drain() }
+        BlockingAsync.wait { await self.drain() }
     }
 }

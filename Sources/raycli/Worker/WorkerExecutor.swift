@@ -64,10 +64,6 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         return reply
     }
 
-    /// Waits on the interpreter thread for runtime work between two script calls.
-    private func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T? {
-        try? BlockingAsync.run(interruptible: false) { await body() }
-    }
 
     /// A pushed call ready for the interpreter, or the answer when it could not be prepared.
     private enum Prepared {
@@ -99,9 +95,9 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     /// argument travels inline (the usual case), else it waits for the loading.
     private func prepareNow(_ spec: Swiftray_TaskSpec, name: String) -> Prepared {
         let cached = spec.functionKey.isEmpty ? "" : definitions.withLockedValue { $0[spec.functionKey] }
-        if let call = call(spec, name: name, actorID: nil, source: cached, loaded: [:]) { return .call(call) }
-        return blocking { await self.prepare(spec, name: name) }
-            ?? .answer(Self.failure(spec, typeName: "RaySystemError", message: "System error: the task could not be prepared."))
+        let objects = (spec.args + spec.kwargs).contains { if case .resolved? = $0.kind { true } else { false } }
+        if !objects, let call = call(spec, name: name, actorID: nil, source: cached, loaded: [:]) { return .call(call) }
+        return BlockingAsync.wait { await self.prepare(spec, name: name) }
     }
 
     /// The call built from the definition's `source` and the arguments: inline ones decoded here,
@@ -175,9 +171,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         core.currentStrategy = nil
         switch answer(spec, outcome) {
         case .ready(let reply): return reply
-        case .store(let values):
-            return blocking { await self.store(spec, values) }
-                ?? Self.failure(spec, typeName: "RaySystemError", message: "System error: the task's results could not be stored.")
+        case .store(let values): return BlockingAsync.wait { await self.store(spec, values) }
         }
     }
 
