@@ -14,9 +14,33 @@ enum BlockingAsync {
         var result: Result<T, any Error>?
         let lock = NSLock()
         func store(_ r: Result<T, any Error>) { lock.withLock { result = r } }
+        /// The stored result (read after the semaphore was signalled).
+        func value() throws -> T { try lock.withLock { try result!.get() } }
     }
 
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let (box, done, task) = launch(body)
+        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if InterruptSignal.take() {
+                task.cancel()
+                throw BridgeError("KeyboardInterrupt", "")
+            }
+        }
+        return try box.value()
+    }
+
+    /// Runs `body` on the pool and waits for its answer, whatever signals come meanwhile.
+    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let (box, done, _) = launch(body)
+        done.wait()
+        // `body` cannot throw, so the stored result is a value.
+        guard let value = try? box.value() else { preconditionFailure("BlockingAsync.wait: the body stored no value.") }
+        return value
+    }
+
+    /// Starts `body` on the pool; its result goes to the box, then the semaphore is signalled.
+    private static func launch<T: Sendable>(_ body: @escaping @Sendable () async throws -> T)
+        -> (Box<T>, DispatchSemaphore, Task<Void, Never>) {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         let task = Task {
@@ -25,27 +49,6 @@ enum BlockingAsync {
             box.store(r)
             done.signal()
         }
-        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if InterruptSignal.take() {
-                task.cancel()
-                throw BridgeError("KeyboardInterrupt", "")
-            }
-        }
-        box.lock.lock(); defer { box.lock.unlock() }
-        return try box.result!.get()
-    }
-
-    /// Runs `body` on the pool and waits for its answer, whatever signals come meanwhile.
-    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.store(.success(await body()))
-            done.signal()
-        }
-        done.wait()
-        box.lock.lock(); defer { box.lock.unlock() }
-        guard case .success(let value)? = box.result else { preconditionFailure("BlockingAsync.wait: the body stored no value.") }
-        return value
+        return (box, done, task)
     }
 }

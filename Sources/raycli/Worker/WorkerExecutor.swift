@@ -64,7 +64,6 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
         return reply
     }
 
-
     /// A pushed call ready for the interpreter, or the answer when it could not be prepared.
     private enum Prepared {
         case call(RemoteCallSpec)
@@ -74,6 +73,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     /// The call as the interpreter takes it: the definition (loaded once) and decoded arguments.
     private func prepare(_ spec: Swiftray_TaskSpec, name: String, actorID: String? = nil) async -> Prepared {
         let core = self.core
+        let codec = ValueCodec(core: core)
         do {
             let source = spec.functionKey.isEmpty ? "" : try await definition(spec.functionKey, name: spec.name)
             var loaded: [Int: ScriptData] = [:]
@@ -82,7 +82,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
                 guard let id = ObjectID(bytes: [UInt8](a.resolvedObjectID)) else {
                     throw BridgeError("RaySystemError", "A resolved argument carries a malformed object id.")
                 }
-                loaded[i] = try ValueCodec(core: core).deserialize(try await core.bytes(of: payload, id: id))
+                loaded[i] = try codec.deserialize(try await core.bytes(of: payload, id: id))
             }
             if let call = call(spec, name: name, actorID: actorID, source: source, loaded: loaded) { return .call(call) }
             throw BridgeError("RaySystemError", "An argument kind is not known to this worker.")
@@ -95,8 +95,7 @@ final class WorkerExecutor: TaskExecutor, @unchecked Sendable {
     /// argument travels inline (the usual case), else it waits for the loading.
     private func prepareNow(_ spec: Swiftray_TaskSpec, name: String) -> Prepared {
         let cached = spec.functionKey.isEmpty ? "" : definitions.withLockedValue { $0[spec.functionKey] }
-        let objects = (spec.args + spec.kwargs).contains { if case .resolved? = $0.kind { true } else { false } }
-        if !objects, let call = call(spec, name: name, actorID: nil, source: cached, loaded: [:]) { return .call(call) }
+        if !spec.hasResolvedArguments, let call = call(spec, name: name, actorID: nil, source: cached, loaded: [:]) { return .call(call) }
         return BlockingAsync.wait { await self.prepare(spec, name: name) }
     }
 
