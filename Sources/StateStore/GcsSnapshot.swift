@@ -12,6 +12,8 @@ public struct GcsSnapshot: Sendable {
     public var placementGroups: [PlacementGroupInfo]
     /// Actor records in registration order.
     public var actors: [Swiftray_ActorRecord] = []
+    /// The internal KV's entries, in no particular order.
+    public var kv: [(namespace: String, key: [UInt8], value: [UInt8])] = []
 
     public init(nodes: [NodeInfo] = [], jobs: [JobInfo] = [], lastJobCounter: UInt32 = 0,
                 placementGroups: [PlacementGroupInfo] = []) {

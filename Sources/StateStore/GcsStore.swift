@@ -214,12 +214,13 @@ public final class GcsStore: Sendable {
 
     /// Reads every table back (GCS start-up).
     public func loadSnapshot() throws(StateStoreError) -> GcsSnapshot {
-        let rows: ([Row], [Row], Int64, [Row], [Row]) = try read("load its tables") { db in
+        let rows: ([Row], [Row], Int64, [Row], [Row], [Row]) = try read("load its tables") { db in
             (try Row.fetchAll(db, sql: "SELECT node_id, data FROM node ORDER BY seq"),
              try Row.fetchAll(db, sql: "SELECT job_id, data FROM job ORDER BY counter"),
              try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'job_counter'") ?? 0,
              try Row.fetchAll(db, sql: "SELECT placement_group_id, data FROM placement_group ORDER BY seq"),
-             try Row.fetchAll(db, sql: "SELECT actor_id, data FROM actor ORDER BY seq"))
+             try Row.fetchAll(db, sql: "SELECT actor_id, data FROM actor ORDER BY seq"),
+             try Row.fetchAll(db, sql: "SELECT namespace, key, value FROM kv"))
         }
         var snapshot = GcsSnapshot(lastJobCounter: UInt32(clamping: rows.2))
         for row in rows.0 {
@@ -251,6 +252,10 @@ public final class GcsStore: Sendable {
             }
             snapshot.actors.append(message)
         }
+        snapshot.kv = rows.5.map { row in
+            let key: Data = row["key"], value: Data = row["value"]
+            return (namespace: row["namespace"], key: [UInt8](key), value: [UInt8](value))
+        }
         return snapshot
     }
 
@@ -274,20 +279,27 @@ public final class GcsStore: Sendable {
         }
     }
 
-    /// Inserts or replaces a row of a `(<key>, seq, state, data)` table, keeping its original
-    /// `seq` (creation order) when it exists, in one transaction that also drops the oldest
-    /// terminal rows (`terminalStates`) beyond `retention`. Statements are prepared once per connection.
+    /// Inserts a row of a `(<key>, seq, state, data)` table, or updates its state and data in
+    /// place (keeping its `seq`, the creation order) when it exists, in one transaction that also
+    /// drops the oldest terminal rows (`terminalStates`) beyond `retention`. Statements are
+    /// prepared once per connection.
     private func save(_ operation: String, table: String, keyColumn: String, key: String, state: String,
                       data: Data) throws(StateStoreError) {
         let terminal = Self.terminalStates[table] ?? ""
         let counted = terminalRows[table]
         let after: Int = try write(operation) { db in
-            let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, state FROM \(table) WHERE \(keyColumn) = ?"),
+            let previous = try Row.fetchOne(db.cachedStatement(sql: "SELECT state FROM \(table) WHERE \(keyColumn) = ?"),
                                             arguments: [key])
-            let seq: Int64 = try previous?["seq"]
-                ?? ((Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM \(table)")) ?? 0) + 1)
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(keyColumn), seq, state, data) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [key, seq, state, data])
+            if previous != nil {
+                // In place: the key and creation-order indexes are left alone, so a state change
+                // writes about half the pages a delete and re-insert would.
+                try db.cachedStatement(sql: "UPDATE \(table) SET state = ?, data = ? WHERE \(keyColumn) = ?")
+                    .execute(arguments: [state, data, key])
+            } else {
+                let seq = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM \(table)")) ?? 0) + 1
+                try db.cachedStatement(sql: "INSERT INTO \(table) (\(keyColumn), seq, state, data) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [key, seq, state, data])
+            }
             let was: String? = previous?["state"]
             var count = counted + (state == terminal ? 1 : 0) - (was == terminal ? 1 : 0)
             if count > retention {

@@ -187,14 +187,20 @@ struct GcsStoreTests {
         #expect(try store.kvGet(namespace: "fun", key: key) == nil)
     }
 
-    @Test("KV survives reopening")
+    @Test("KV survives reopening, and the snapshot carries every entry")
     func kvPersists() throws {
         let dir = try TempDir()
         do {
             let store = try GcsStore(path: dir.dbPath)
             try store.kvPut(namespace: "n", key: [1], value: [2], overwrite: true)
+            try store.kvPut(namespace: "m", key: [0, 255], value: [], overwrite: true)
+            try store.kvPut(namespace: "n", key: [3], value: [4], overwrite: true)
+            try store.kvDelete(namespace: "n", key: [3])
         }
-        #expect(try GcsStore(path: dir.dbPath).kvGet(namespace: "n", key: [1]) == [2])
+        let reopened = try GcsStore(path: dir.dbPath)
+        #expect(try reopened.kvGet(namespace: "n", key: [1]) == [2])
+        let entries = try reopened.loadSnapshot().kv.map { "\($0.namespace) \($0.key) \($0.value)" }.sorted()
+        #expect(entries == ["m [0, 255] []", "n [1] [2]"])
     }
 
     @Test("a corrupt file is refused with a message naming it")

@@ -46,6 +46,8 @@ public actor GcsServer: RpcService {
     var recentlyFinishedJobs: [JobID] = []
     /// Actors (GcsServer+Actors).
     var actorTable: GcsActorTable
+    /// The internal KV, answered from memory (`GcsKVTable`).
+    var kv: GcsKVTable
     /// What a GCS restarted on an existing database still waits for (GcsServer+Recovery).
     var recovery: GcsRecoveryState
     private var server: RpcServer?
@@ -60,6 +62,7 @@ public actor GcsServer: RpcService {
                                                                placementGroups: snapshot.placementGroups),
                            retention: store.retention)
         actorTable = GcsActorTable(records: snapshot.actors)
+        kv = GcsKVTable(entries: snapshot.kv)
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
         recovery = GcsRecoveryState(startedAt: now)
@@ -176,24 +179,8 @@ public actor GcsServer: RpcService {
             return try await handleActorCall(method, payload)
         case "gcs.AddTaskEvents", "gcs.GetAllTasks", "gcs.ReportWorker", "gcs.GetAllWorkers", "gcs.ListObjects":
             return try await handleTaskCall(method, payload)
-        case "gcs.KVPut":
-            let r: Swiftray_KVPutRequest = try Self.decode(payload)
-            var reply = Swiftray_KVPutReply()
-            reply.added = try store.kvPut(namespace: r.namespace, key: [UInt8](r.key), value: [UInt8](r.value), overwrite: r.overwrite)
-            return try reply.serializedData()
-        case "gcs.KVGet":
-            let r: Swiftray_KVGetRequest = try Self.decode(payload)
-            var reply = Swiftray_KVGetReply()
-            if let value = try store.kvGet(namespace: r.namespace, key: [UInt8](r.key)) {
-                reply.found = true
-                reply.value = Data(value)
-            }
-            return try reply.serializedData()
-        case "gcs.KVDelete":
-            let r: Swiftray_KVDeleteRequest = try Self.decode(payload)
-            var reply = Swiftray_KVDeleteReply()
-            reply.deleted = try store.kvDelete(namespace: r.namespace, key: [UInt8](r.key))
-            return try reply.serializedData()
+        case "gcs.KVPut", "gcs.KVGet", "gcs.KVDelete":
+            return try await handleKVCall(method, payload)
         default:
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
                                       message: "The GCS has no call named \(method).")

@@ -1,0 +1,67 @@
+import ClusterState
+import Foundation
+import Logging
+@testable import Runtime
+import StateStore
+import Testing
+
+/// The GCS's internal KV calls, answered from memory: Ray's put/get/delete semantics, and what
+/// was acknowledged is what a GCS restarted on the same database answers.
+@Suite("GCS internal KV")
+struct GcsKVTests {
+    static let connection = RpcConnection(id: 1, remoteAddress: "test")
+
+    static func put(_ gcs: GcsServer, _ namespace: String, _ key: String, _ value: String, overwrite: Bool) async throws -> Bool {
+        var request = Swiftray_KVPutRequest()
+        request.namespace = namespace
+        request.key = Data(key.utf8)
+        request.value = Data(value.utf8)
+        request.overwrite = overwrite
+        let reply = try await gcs.handle(method: "gcs.KVPut", payload: request.serializedData(), connection: connection)
+        return try Swiftray_KVPutReply(serializedBytes: reply).added
+    }
+
+    static func get(_ gcs: GcsServer, _ namespace: String, _ key: String) async throws -> String? {
+        var request = Swiftray_KVGetRequest()
+        request.namespace = namespace
+        request.key = Data(key.utf8)
+        let reply = try Swiftray_KVGetReply(serializedBytes: try await gcs.handle(method: "gcs.KVGet", payload: request.serializedData(),
+                                                                                  connection: connection))
+        return reply.found ? String(decoding: reply.value, as: UTF8.self) : nil
+    }
+
+    static func delete(_ gcs: GcsServer, _ namespace: String, _ key: String) async throws -> Bool {
+        var request = Swiftray_KVDeleteRequest()
+        request.namespace = namespace
+        request.key = Data(key.utf8)
+        let reply = try await gcs.handle(method: "gcs.KVDelete", payload: request.serializedData(), connection: connection)
+        return try Swiftray_KVDeleteReply(serializedBytes: reply).deleted
+    }
+
+    @Test("put, get and delete as Ray's internal KV does; a restarted GCS answers what was acknowledged")
+    func semanticsAndRestart() async throws {
+        let (dir, path, config) = try GcsReconcileTests.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(try await Self.get(gcs, "fun", "f") == nil)
+        #expect(try await Self.put(gcs, "fun", "f", "one", overwrite: false), "a new key is added")
+        #expect(try await !Self.put(gcs, "fun", "f", "two", overwrite: false), "without overwrite the value is kept")
+        #expect(try await Self.get(gcs, "fun", "f") == "one")
+        #expect(try await !Self.put(gcs, "fun", "f", "three", overwrite: true), "an overwrite is not an addition")
+        #expect(try await Self.get(gcs, "fun", "f") == "three")
+        #expect(try await Self.get(gcs, "other", "f") == nil, "namespaces are separate")
+        #expect(try await Self.put(gcs, "fun", "gone", "x", overwrite: true))
+        #expect(try await Self.delete(gcs, "fun", "gone"))
+        #expect(try await !Self.delete(gcs, "fun", "gone"), "a missing key is not deleted")
+        #expect(try await Self.get(gcs, "fun", "gone") == nil)
+        // The store holds exactly what memory answers.
+        let store = try GcsStore(path: path)
+        #expect(try store.kvGet(namespace: "fun", key: Array("f".utf8)) == Array("three".utf8))
+        #expect(try store.kvGet(namespace: "fun", key: Array("gone".utf8)) == nil)
+
+        let restarted = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(try await Self.get(restarted, "fun", "f") == "three")
+        #expect(try await Self.get(restarted, "fun", "gone") == nil)
+        #expect(await restarted.kv.count == 1)
+    }
+}
