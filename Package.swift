@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script", "ClusterState"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "StateStore", .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "raycliTests", dependencies: ["raycli"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterState", "Runtime"]),

@@ -1,5 +1,6 @@
 import ClusterState
 import Foundation
+import GRDB
 import Logging
 @testable import Runtime
 import StateStore
@@ -62,6 +63,46 @@ struct GcsKVTests {
         let restarted = try GcsServer(config: config, logger: Logger(label: "test"))
         #expect(try await Self.get(restarted, "fun", "f") == "three")
         #expect(try await Self.get(restarted, "fun", "gone") == nil)
-        #expect(await restarted.kv.count == 1)
+        #expect(restarted.kv.count == 1)
+    }
+
+    @Test("a put or delete the database refuses fails with its error and changes nothing")
+    func refusedWrites() async throws {
+        let (dir, path, config) = try GcsReconcileTests.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(try await Self.put(gcs, "fun", "kept", "one", overwrite: true))
+        // Another connection to the file makes every later KV write fail.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_insert BEFORE INSERT ON kv BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+                CREATE TRIGGER refuse_delete BEFORE DELETE ON kv BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+                """)
+        }
+        await #expect(throws: (any Error).self) { _ = try await Self.put(gcs, "fun", "new", "two", overwrite: true) }
+        await #expect(throws: (any Error).self) { _ = try await Self.put(gcs, "fun", "kept", "three", overwrite: true) }
+        await #expect(throws: (any Error).self) { _ = try await Self.delete(gcs, "fun", "kept") }
+        #expect(try await Self.get(gcs, "fun", "new") == nil)
+        #expect(try await Self.get(gcs, "fun", "kept") == "one")
+        #expect(gcs.kv.count == 1)
+        // A put that keeps the existing value writes nothing, so it is not refused.
+        #expect(try await !Self.put(gcs, "fun", "kept", "four", overwrite: false))
+    }
+
+    @Test("keys and namespaces are compared as bytes, as SQLite compares them")
+    func bytewiseKeys() async throws {
+        let (dir, _, config) = try GcsReconcileTests.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gcs = try GcsServer(config: config, logger: Logger(label: "test"))
+        // "é" precomposed and decomposed: equal as Swift strings, different bytes.
+        #expect(try await Self.put(gcs, "caf\u{E9}", "k", "precomposed", overwrite: false))
+        #expect(try await Self.put(gcs, "cafe\u{301}", "k", "decomposed", overwrite: false))
+        #expect(try await Self.put(gcs, "n", "caf\u{E9}", "1", overwrite: false))
+        #expect(try await Self.put(gcs, "n", "cafe\u{301}", "2", overwrite: false))
+        let restarted = try GcsServer(config: config, logger: Logger(label: "test"))
+        #expect(try await Self.get(restarted, "caf\u{E9}", "k") == "precomposed")
+        #expect(try await Self.get(restarted, "cafe\u{301}", "k") == "decomposed")
+        #expect(try await Self.get(restarted, "n", "cafe\u{301}") == "2")
+        #expect(restarted.kv.count == 4)
     }
 }

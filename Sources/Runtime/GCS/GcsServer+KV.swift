@@ -1,21 +1,16 @@
 import ClusterState
 import Foundation
 
-/// The internal KV calls, answered from the GCS's memory (`GcsKVTable`); a put or a delete is
-/// committed to SQLite before memory changes and before it is acknowledged. A put that keeps
+/// The internal KV calls, answered by `GcsKVTable` (memory mirrored from SQLite) without going
+/// through the actor: a put or a delete is committed before it is acknowledged; a put that keeps
 /// an existing value, and a delete of a missing key, write nothing.
 extension GcsServer {
-    func handleKVCall(_ method: String, _ payload: Data) throws -> Data {
+    nonisolated func handleKVCall(_ method: String, _ payload: Data) throws -> Data {
         switch method {
         case "gcs.KVPut":
             let r: Swiftray_KVPutRequest = try Self.decode(payload)
             var reply = Swiftray_KVPutReply()
-            let existed = kv.value(namespace: r.namespace, key: r.key) != nil
-            if r.overwrite || !existed {
-                try store.kvPut(namespace: r.namespace, key: [UInt8](r.key), value: [UInt8](r.value), overwrite: true)
-                kv.set(namespace: r.namespace, key: r.key, value: r.value)
-                reply.added = !existed
-            }
+            reply.added = try kv.put(namespace: r.namespace, key: r.key, value: r.value, overwrite: r.overwrite)
             return try reply.serializedData()
         case "gcs.KVGet":
             let r: Swiftray_KVGetRequest = try Self.decode(payload)
@@ -25,15 +20,14 @@ extension GcsServer {
                 reply.value = value
             }
             return try reply.serializedData()
-        default:  // gcs.KVDelete
+        case "gcs.KVDelete":
             let r: Swiftray_KVDeleteRequest = try Self.decode(payload)
             var reply = Swiftray_KVDeleteReply()
-            if kv.value(namespace: r.namespace, key: r.key) != nil {
-                try store.kvDelete(namespace: r.namespace, key: [UInt8](r.key))
-                kv.remove(namespace: r.namespace, key: r.key)
-                reply.deleted = true
-            }
+            reply.deleted = try kv.delete(namespace: r.namespace, key: r.key)
             return try reply.serializedData()
+        default:
+            throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
+                                      message: "The GCS has no call named \(method).")
         }
     }
 }

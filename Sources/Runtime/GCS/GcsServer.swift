@@ -25,6 +25,10 @@ public actor GcsServer: RpcService {
     var pgReserving: [PlacementGroupID: [NodeID: ResourceSet]] = [:]
     /// Callers of `gcs.WaitPlacementGroupReady`, woken when the group is CREATED or REMOVED.
     var pgWaiters: [PlacementGroupID: [UUID: (waiter: CheckedContinuation<Void, Never>, timer: Task<Void, any Error>?)]] = [:]
+    /// The connection that created each live group, told of the group's state changes
+    /// (`GcsClient.placementGroupChanged`) so its waits need no round trip. Forgotten when the
+    /// group is removed or the connection has closed; not kept across a GCS restart.
+    var pgCreators: [PlacementGroupID: RpcConnection] = [:]
     /// Connections to raylets for the two-phase commit, opened on first use.
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Bundle calls under way per raylet, and each raylet's latest answered bundle version.
@@ -46,8 +50,8 @@ public actor GcsServer: RpcService {
     var recentlyFinishedJobs: [JobID] = []
     /// Actors (GcsServer+Actors).
     var actorTable: GcsActorTable
-    /// The internal KV, answered from memory (`GcsKVTable`).
-    var kv: GcsKVTable
+    /// The internal KV, answered from memory (`GcsKVTable`, thread-safe: used without the actor).
+    nonisolated let kv: GcsKVTable
     /// What a GCS restarted on an existing database still waits for (GcsServer+Recovery).
     var recovery: GcsRecoveryState
     private var server: RpcServer?
@@ -62,7 +66,7 @@ public actor GcsServer: RpcService {
                                                                placementGroups: snapshot.placementGroups),
                            retention: store.retention)
         actorTable = GcsActorTable(records: snapshot.actors)
-        kv = GcsKVTable(entries: snapshot.kv)
+        kv = GcsKVTable(store: store, entries: snapshot.kv)
         let now = ContinuousClock.now
         for node in snapshot.nodes where node.state == .alive { lastReport[node.nodeID] = now }
         recovery = GcsRecoveryState(startedAt: now)
@@ -174,13 +178,13 @@ public actor GcsServer: RpcService {
             return Data()
         case "gcs.CreatePlacementGroup", "gcs.RemovePlacementGroup", "gcs.GetPlacementGroup",
              "gcs.GetAllPlacementGroups", "gcs.WaitPlacementGroupReady":
-            return try await handlePlacementGroupCall(method, payload)
+            return try await handlePlacementGroupCall(method, payload, connection: connection)
         case "gcs.RegisterActor", "gcs.CreateActor", "gcs.GetActor", "gcs.WaitActor", "gcs.KillActor", "gcs.GetAllActors":
             return try await handleActorCall(method, payload)
         case "gcs.AddTaskEvents", "gcs.GetAllTasks", "gcs.ReportWorker", "gcs.GetAllWorkers", "gcs.ListObjects":
             return try await handleTaskCall(method, payload)
         case "gcs.KVPut", "gcs.KVGet", "gcs.KVDelete":
-            return try await handleKVCall(method, payload)
+            return try handleKVCall(method, payload)
         default:
             throw RuntimeError.remote(code: Swiftray_ErrorCode.unknownMethod.rawValue,
                                       message: "The GCS has no call named \(method).")
