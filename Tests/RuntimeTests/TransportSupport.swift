@@ -58,8 +58,7 @@ struct PlainError: Error, CustomStringConvertible {
 
 /// A tiny service: `echo` (optionally after `tempDir` milliseconds), `slow` (waits for the gate),
 /// `fail` (RuntimeError), `failPlain` (another error), `whoami` (peer kind); taken inline:
-/// `inline` (echo answered from another thread, arrival order recorded), `inlineFail`,
-/// `pushBack` (pushes `pushed` frames "<text>-0" … "<text>-2" to the caller, then echoes).
+/// `inline` (echo answered from another thread, arrival order recorded), `inlineFail`.
 final class TestService: RpcService {
     let gate = Gate()
     private let closed = NIOLockedValueBox<[String]>([])
@@ -75,11 +74,6 @@ final class TestService: RpcService {
             return true
         case "inlineFail":
             answer(.failure(RuntimeError.invalidArgument("bad inline input")))
-            return true
-        case "pushBack":
-            let text = (try? Swiftray_WhoIsReply(serializedBytes: payload))?.sessionName ?? ""
-            for i in 0..<3 { connection.push(method: "pushed", payload: Data("\(text)-\(i)".utf8)) }
-            answer(.success(payload))
             return true
         default:
             return false
@@ -143,9 +137,8 @@ struct TestServer {
 
     var port: Int { server.port }
 
-    func connect(token: String = testToken, kind: String = "test", pushes: PushReceiver? = nil) async throws -> RpcClient {
-        try await RpcClient.connect(host: "127.0.0.1", port: port, token: token, peerKind: kind, timeout: .seconds(5),
-                                    pushes: pushes)
+    func connect(token: String = testToken, kind: String = "test") async throws -> RpcClient {
+        try await RpcClient.connect(host: "127.0.0.1", port: port, token: token, peerKind: kind, timeout: .seconds(5))
     }
 
     func stop() async {

@@ -1,6 +1,5 @@
 import ClusterState
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import Runtime
@@ -67,29 +66,6 @@ struct TransportTests {
         }
         let echoed: Swiftray_WhoIsReply = try await client.call("echo", echoMessage("not inline"), timeout: .seconds(5))
         #expect(echoed.sessionName == "not inline")
-        await client.close()
-        await ts.stop()
-    }
-
-    @Test("frames a service pushes reach the client's receiver in order, ahead of the answer sent after them; a client without one ignores them")
-    func pushes() async throws {
-        let ts = try await TestServer.start()
-        let received = NIOLockedValueBox<[String]>([])
-        let receiver = PushReceiver()
-        receiver.set({ method, payload in
-            received.withLockedValue { $0.append("\(method) \(String(decoding: payload, as: UTF8.self))") }
-        }, replaced: {})
-        let client = try await ts.connect(pushes: receiver)
-        for text in ["a", "b"] {
-            let reply: Swiftray_WhoIsReply = try await client.call("pushBack", echoMessage(text), timeout: .seconds(5))
-            #expect(reply.sessionName == text)
-        }
-        #expect(received.withLockedValue { $0 } == ["pushed a-0", "pushed a-1", "pushed a-2", "pushed b-0", "pushed b-1", "pushed b-2"])
-        let plain = try await ts.connect()
-        let reply: Swiftray_WhoIsReply = try await plain.call("pushBack", echoMessage("c"), timeout: .seconds(5))
-        #expect(reply.sessionName == "c")
-        #expect(received.withLockedValue { $0.count } == 6, "pushes reached another connection's receiver")
-        await plain.close()
         await client.close()
         await ts.stop()
     }

@@ -20,7 +20,6 @@ extension GcsClient {
 
     /// Removes a group (idempotent).
     public func removePlacementGroup(_ id: PlacementGroupID) async throws {
-        createdGroups.withLockedValue { _ = $0.remove(id) }
         var q = Swiftray_PlacementGroupQuery()
         q.placementGroupID = Data(id.bytes)
         let _: Swiftray_Empty = try await rpc.call("gcs.RemovePlacementGroup", q)
@@ -42,10 +41,8 @@ extension GcsClient {
     }
 
     /// Waits until the group is CREATED (true), REMOVED or the timeout passes (false);
-    /// `timeout` nil waits forever. A group this client created and was told is CREATED is
-    /// answered at once, without asking the GCS.
+    /// `timeout` nil waits forever.
     public func waitPlacementGroupReady(_ id: PlacementGroupID, timeout: Double?) async throws -> (ready: Bool, removed: Bool) {
-        if createdGroups.withLockedValue({ $0.contains(id) }) { return (true, false) }
         var q = Swiftray_PlacementGroupQuery()
         q.placementGroupID = Data(id.bytes)
         q.timeoutMs = timeout.map { Int64(max(0, $0) * 1000) } ?? -1

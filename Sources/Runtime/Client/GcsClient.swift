@@ -1,6 +1,5 @@
 import ClusterState
 import Foundation
-import NIOConcurrencyHelpers
 import SwiftProtobuf
 
 /// Typed calls to the GCS over one authenticated connection. Used by one-shot commands
@@ -14,30 +13,11 @@ public final class GcsClient: Sendable {
     /// rather than cast from `rpc`, since a first dynamic cast makes a one-shot command scan the
     /// binary's conformance tables.
     private let connection: GcsConnection?
-    /// Placement groups this client created that the GCS last said are CREATED (it pushes each
-    /// state change of a group to the connection that created it), so waiting for one of them
-    /// needs no round trip. Emptied when the connection is replaced; always empty for a
-    /// one-shot client, which receives no pushes.
-    let createdGroups = NIOLockedValueBox<Set<PlacementGroupID>>([])
-
-    /// The push naming a placement group's new state: a `PlacementGroupRecord` holding only
-    /// the group's id and its state.
-    public static let placementGroupChanged = "gcs.PlacementGroupChanged"
 
     init(rpc: GcsConnection, address: ClusterAddress) {
         self.rpc = rpc
         self.address = address
         connection = rpc
-        let created = createdGroups
-        rpc.pushes.set({ method, payload in
-            guard method == Self.placementGroupChanged,
-                  let record = try? Swiftray_PlacementGroupRecord(serializedBytes: payload),
-                  let id = PlacementGroupID(bytes: [UInt8](record.placementGroupID)) else { return }
-            let isCreated = record.state == PlacementGroupState.created.rawValue
-            created.withLockedValue { groups in
-                if isCreated { groups.insert(id) } else { groups.remove(id) }
-            }
-        }, replaced: { created.withLockedValue { $0.removeAll() } })
     }
 
     init(rpc: BlockingRpcClient, address: ClusterAddress) {
@@ -52,11 +32,10 @@ public final class GcsClient: Sendable {
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                timeout: Duration = .seconds(5), reconnectWindow: Duration? = nil) async throws -> GcsClient {
         try await open(explicitAddress: explicitAddress, paths: paths, environment: environment) { address, token in
-            let pushes = PushReceiver()
             let rpc = try await RpcClient.connect(host: address.host, port: address.port, token: token,
-                                                  peerKind: peerKind, timeout: timeout, pushes: pushes)
+                                                  peerKind: peerKind, timeout: timeout)
             return GcsClient(rpc: GcsConnection(client: rpc, host: address.host, port: address.port, token: token,
-                                                peerKind: peerKind, reconnectWindow: reconnectWindow, pushes: pushes),
+                                                peerKind: peerKind, reconnectWindow: reconnectWindow),
                              address: address)
         }
     }

@@ -17,8 +17,6 @@ public final class GcsConnection: Sendable {
     let peerKind: String
     /// How long to keep trying after the connection is lost; nil: never reconnect.
     public let reconnectWindow: Duration?
-    /// Receives what the GCS pushes, on this connection and on every one that replaces it.
-    public let pushes: PushReceiver
 
     private struct State {
         var client: RpcClient
@@ -28,15 +26,12 @@ public final class GcsConnection: Sendable {
     }
     private let state: NIOLockedValueBox<State>
 
-    /// `client` must have been connected with `pushes` (the receiver every later connection gets).
-    init(client: RpcClient, host: String, port: Int, token: String, peerKind: String, reconnectWindow: Duration?,
-         pushes: PushReceiver) {
+    init(client: RpcClient, host: String, port: Int, token: String, peerKind: String, reconnectWindow: Duration?) {
         self.host = host
         self.port = port
         self.token = token
         self.peerKind = peerKind
         self.reconnectWindow = reconnectWindow
-        self.pushes = pushes
         state = NIOLockedValueBox(State(client: client))
         watch(client)
     }
@@ -156,7 +151,7 @@ public final class GcsConnection: Sendable {
         while ContinuousClock.now < deadline, !Task.isCancelled {
             do {
                 let client = try await RpcClient.connect(host: host, port: port, token: token, peerKind: peerKind,
-                                                         timeout: .seconds(2), pushes: pushes)
+                                                         timeout: .seconds(2))
                 do {
                     // Read now, not when the reconnection began: a driver may have set it since.
                     try await state.withLockedValue({ $0.onReconnect })?(client)
@@ -175,9 +170,6 @@ public final class GcsConnection: Sendable {
                     throw RuntimeError.connectionClosed(peer: "\(host):\(port)")
                 }
                 await old.close()
-                // Pushes sent while no connection was up are lost, and a restarted GCS does not
-                // know what this client was told before.
-                pushes.connectionReplaced()
                 watch(client)
                 return client
             } catch let error as RuntimeError {

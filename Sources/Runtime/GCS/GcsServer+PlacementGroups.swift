@@ -10,14 +10,12 @@ import SwiftProtobuf
 /// everything else, removal, and the lifetime rule (a job's groups go when the job ends unless
 /// detached). Every state change is written to SQLite before it is acknowledged.
 extension GcsServer {
-    func handlePlacementGroupCall(_ method: String, _ payload: Data, connection: RpcConnection) async throws -> Data {
+    func handlePlacementGroupCall(_ method: String, _ payload: Data) async throws -> Data {
         switch method {
         case "gcs.CreatePlacementGroup":
             var reply = Swiftray_PlacementGroupReply()
             reply.found = true
-            let group = try createPlacementGroup(Self.decode(payload))
-            if group.state != .removed { pgCreators[group.id] = connection }
-            reply.group = group.record
+            reply.group = try createPlacementGroup(Self.decode(payload)).record
             return try reply.serializedData()
         case "gcs.RemovePlacementGroup":
             let query: Swiftray_PlacementGroupQuery = try Self.decode(payload)
@@ -172,7 +170,6 @@ extension GcsServer {
             tables.put(g)
             pgQueue.removeAll { $0.id == g.id }
             pgQueue.insert((ContinuousClock.now - .seconds(3600), g.id), at: 0)
-            announce(g.id)
             logger.warning("Placement group \(g.id.hex) lost bundles \(lost) \(why); rescheduling them.")
         } catch {
             logger.error("Could not reschedule placement group \(g.id.hex): \(error)")
@@ -503,31 +500,11 @@ extension GcsServer {
         return reply
     }
 
-    /// Releases the group's waiters (it became CREATED or REMOVED) and tells its creator.
     private func wakeWaiters(_ id: PlacementGroupID) {
         for (c, timer) in (pgWaiters.removeValue(forKey: id) ?? [:]).values {
             timer?.cancel()
             c.resume()
         }
-        announce(id)
-    }
-
-    /// Pushes the group's current state to the connection that created it (after the answers
-    /// already sent there); forgets the creator once the group is removed or the connection
-    /// has closed.
-    func announce(_ id: PlacementGroupID) {
-        guard let creator = pgCreators[id] else { return }
-        guard let group = tables.groups[id], !creator.isClosed else {
-            pgCreators[id] = nil
-            return
-        }
-        var change = Swiftray_PlacementGroupRecord()
-        change.placementGroupID = Data(id.bytes)
-        change.state = group.state.rawValue
-        if let payload = try? change.serializedData() {
-            creator.push(method: GcsClient.placementGroupChanged, payload: payload)
-        }
-        if group.state == .removed { pgCreators[id] = nil }
     }
 
     /// A waiter's timeout: resumes it if it is still waiting.

@@ -25,10 +25,6 @@ public actor GcsServer: RpcService {
     var pgReserving: [PlacementGroupID: [NodeID: ResourceSet]] = [:]
     /// Callers of `gcs.WaitPlacementGroupReady`, woken when the group is CREATED or REMOVED.
     var pgWaiters: [PlacementGroupID: [UUID: (waiter: CheckedContinuation<Void, Never>, timer: Task<Void, any Error>?)]] = [:]
-    /// The connection that created each live group, told of the group's state changes
-    /// (`GcsClient.placementGroupChanged`) so its waits need no round trip. Forgotten when the
-    /// group is removed or the connection has closed; not kept across a GCS restart.
-    var pgCreators: [PlacementGroupID: RpcConnection] = [:]
     /// Connections to raylets for the two-phase commit, opened on first use.
     var rayletClients: [NodeID: RpcClient] = [:]
     /// Bundle calls under way per raylet, and each raylet's latest answered bundle version.
@@ -178,7 +174,7 @@ public actor GcsServer: RpcService {
             return Data()
         case "gcs.CreatePlacementGroup", "gcs.RemovePlacementGroup", "gcs.GetPlacementGroup",
              "gcs.GetAllPlacementGroups", "gcs.WaitPlacementGroupReady":
-            return try await handlePlacementGroupCall(method, payload, connection: connection)
+            return try await handlePlacementGroupCall(method, payload)
         case "gcs.RegisterActor", "gcs.CreateActor", "gcs.GetActor", "gcs.WaitActor", "gcs.KillActor", "gcs.GetAllActors":
             return try await handleActorCall(method, payload)
         case "gcs.AddTaskEvents", "gcs.GetAllTasks", "gcs.ReportWorker", "gcs.GetAllWorkers", "gcs.ListObjects":

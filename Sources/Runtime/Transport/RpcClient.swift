@@ -31,11 +31,11 @@ public final class RpcClient: Sendable {
         self.hello = hello
     }
 
-    /// Connects and performs the handshake with `token`; frames the server pushes go to `pushes`.
+    /// Connects and performs the handshake with `token`.
     /// - Throws: `RuntimeError.unreachable` when nothing answers within `timeout`,
     ///   `RuntimeError.handshakeRefused` when the peer rejects the token or version.
     public static func connect(host: String, port: Int, token: String, peerKind: String,
-                               timeout: Duration = .seconds(5), pushes: PushReceiver? = nil,
+                               timeout: Duration = .seconds(5),
                                group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> RpcClient {
         let peer = "\(host):\(port)"
         let channel = try await openChannel(host: host, port: port, timeout: timeout, group: group)
@@ -44,7 +44,7 @@ public final class RpcClient: Sendable {
             pending = try await channel.eventLoop.submit {
                 let pending = PendingCalls()
                 try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: FrameCodec.defaultMaxFrameSize)))
-                try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer, pushes: pushes))
+                try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer))
                 if !channel.isActive { pending.closeAll(with: .connectionClosed(peer: peer)) }
                 return pending
             }.get()
@@ -88,7 +88,7 @@ public final class RpcClient: Sendable {
         guard let pending = try? await channel.eventLoop.submit({ () throws -> PendingCalls in
             let pending = PendingCalls()
             try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: 1 << 20)))
-            try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer, pushes: nil))
+            try channel.pipeline.syncOperations.addHandler(RpcClientHandler(pending: pending, peer: peer))
             return pending
         }).get() else {
             try? await channel.close()

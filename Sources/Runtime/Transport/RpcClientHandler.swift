@@ -1,30 +1,23 @@
 import ClusterState
 import NIOCore
 
-/// Client side of a connection: routes answers to the pending calls, frames the server sent
-/// unasked to `pushes` (dropped when there is none), and fails every pending call when the
-/// connection ends. Confined to the channel's event loop.
+/// Client side of a connection: routes answers to the pending calls and fails them all when
+/// the connection ends. Confined to the channel's event loop.
 final class RpcClientHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     let pending: PendingCalls
     let peer: String
-    let pushes: PushReceiver?
 
-    init(pending: PendingCalls, peer: String, pushes: PushReceiver?) {
+    init(pending: PendingCalls, peer: String) {
         self.pending = pending
         self.peer = peer
-        self.pushes = pushes
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let body = unwrapInboundIn(data)
         do {
             let frame = try FrameCodec.decode(body)
-            if frame.isResponse {
-                pending.complete(frame)
-            } else {
-                pushes?.deliver(method: frame.method, payload: frame.payload)
-            }
+            if frame.isResponse { pending.complete(frame) }
         } catch {
             context.close(promise: nil)
         }

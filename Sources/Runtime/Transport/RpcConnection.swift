@@ -1,4 +1,3 @@
-import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -10,8 +9,6 @@ public final class RpcConnection: Sendable, Hashable {
     private let kind = NIOLockedValueBox("")
     private let tags = NIOLockedValueBox<[String: String]>([:])
     private let closed = NIOLockedValueBox(false)
-    /// Writes a frame the service sends unasked; set once the peer has authenticated.
-    private let pushSink = NIOLockedValueBox<(@Sendable (String, Data) -> Void)?>(nil)
 
     /// True once the connection has ended (set before the service hears of it).
     public var isClosed: Bool { closed.withLockedValue { $0 } }
@@ -31,20 +28,6 @@ public final class RpcConnection: Sendable, Hashable {
     /// Service-defined notes attached to the connection (e.g. the node id a raylet registered).
     public func tag(_ key: String) -> String? { tags.withLockedValue { $0[key] } }
     public func setTag(_ key: String, _ value: String) { tags.withLockedValue { $0[key] = value } }
-
-    /// Sends the peer a frame it did not ask for (`method`, `payload`), after every answer
-    /// already sent on this connection; the client hands it to its `PushReceiver`. False when
-    /// the connection is closed or not authenticated yet (nothing is sent).
-    @discardableResult
-    public func push(method: String, payload: Data) -> Bool {
-        guard !isClosed, let sink = pushSink.withLockedValue({ $0 }) else { return false }
-        sink(method, payload)
-        return true
-    }
-
-    func attachPushes(_ sink: @escaping @Sendable (String, Data) -> Void) {
-        pushSink.withLockedValue { $0 = sink }
-    }
 
     public static func == (a: RpcConnection, b: RpcConnection) -> Bool { a.id == b.id }
     public func hash(into h: inout Hasher) { h.combine(id) }

@@ -130,15 +130,6 @@ final class RpcServerHandler: ChannelInboundHandler {
             handshakeDeadline = nil
             onAuthenticated()
             connection.peerKind = hello.peerKind
-            let outbound = self.outbound ?? OutboundFrames(channel: context.channel)
-            self.outbound = outbound
-            let allocator = context.channel.allocator
-            connection.attachPushes { method, payload in
-                var frame = Swiftray_Frame()
-                frame.method = method
-                frame.payload = payload
-                if let buffer = try? FrameCodec.encode(frame, allocator: allocator) { outbound.send(buffer) }
-            }
             var reply = Swiftray_HelloReply()
             reply.protocolVersion = RpcClient.protocolVersion
             reply.sessionName = identity.sessionName
