@@ -29,8 +29,8 @@ struct MicrobenchmarkCommand: AsyncParsableCommand {
         where swiftray's `ray.put` keeps values under 100 KiB. "multi client" and "n:n" figures \
         run four drivers (jobs) in this process at once. Placement groups: 100 one-bundle groups \
         created, waited for and removed per round, as Ray's benchmark does. "single client GCS \
-        calls sync" is a lookup the GCS answers from memory, one at a time: the round trip the synchronous \
-        figures pay per call on this machine.
+        calls sync" is a lookup the GCS answers from memory, one at a time: the round trip the \
+        synchronous figures pay per call on this machine.
 
         swiftray's own figures: cluster start to ready (`start --head` until it returns, each of \
         --rounds start/stop rounds), `status` and `list nodes` latency (whole CLI processes, \

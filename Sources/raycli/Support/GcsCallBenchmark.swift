@@ -4,9 +4,9 @@ import Runtime
 
 /// `single client GCS calls sync`, swiftray's own figure: one driver sends the GCS one of its
 /// cheapest calls (a lookup of a placement group that does not exist: a table read in memory)
-/// and waits for each answer before the next. It is the round trip every synchronous figure pays per call on this
-/// machine (placement group create/removal pays three per group), so the other figures can be
-/// read against it.
+/// and waits for each answer before the next. It is the round trip every synchronous figure
+/// pays per call on this machine (placement group create/removal pays three per group), so the
+/// other figures can be read against it.
 enum GcsCallBenchmark {
     static let name = "single client GCS calls sync"
     static let callsPerBatch = 100
